@@ -1,0 +1,25 @@
+using SmartPick.Ranking.Profiles;
+
+namespace SmartPick.Bot.Core.Guide;
+
+/// <summary>Answers applicant questions from the guide in <c>knowledge/guide</c>, with citations.</summary>
+public interface IGuideAnswerer
+{
+    /// <param name="question">The user's question, verbatim (untrusted text).</param>
+    /// <param name="profile">The asking user's own profile, if any; never another user's.</param>
+    Task<GuideAnswer> AnswerAsync(string question, ApplicantProfile? profile, CancellationToken cancellationToken);
+}
+
+/// <param name="Answer">Answer text in <see cref="Messaging.Markup"/>.</param>
+/// <param name="Citations">Sections the answer rests on, best first.</param>
+/// <param name="Covered">False when the guide does not cover the question.</param>
+public sealed record GuideAnswer(string Answer, IReadOnlyList<GuideCitation> Citations, bool Covered);
+
+/// <param name="File">Guide file relative to <c>knowledge/</c>, e.g. "guide/letters.md".</param>
+/// <param name="Section">Stable section id (the anchor), e.g. "us-letters".</param>
+/// <param name="Title">Section heading.</param>
+/// <param name="Score">Retrieval score, higher is better.</param>
+public sealed record GuideCitation(string File, string Section, string Title, double Score)
+{
+    public string Reference => $"{File}#{Section}";
+}

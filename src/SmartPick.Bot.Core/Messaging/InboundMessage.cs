@@ -1,0 +1,55 @@
+namespace SmartPick.Bot.Core.Messaging;
+
+/// <summary>Where a message was written: a one-to-one chat with the bot, or a shared server channel/group.</summary>
+public enum ChatKind
+{
+    Direct,
+    Group,
+}
+
+/// <summary>Identifies one person on one platform; all stored data is keyed by it.</summary>
+public sealed record UserKey(string Platform, string UserId)
+{
+    public override string ToString() => $"{Platform}:{UserId}";
+}
+
+/// <summary>
+/// A platform-neutral event from a user. Adapters translate platform updates into this; the engine never sees
+/// Telegram or Discord types.
+/// </summary>
+/// <param name="Platform">"console", "telegram", "discord".</param>
+/// <param name="ConversationId">The chat/channel the message came from (a group id or a DM id).</param>
+/// <param name="UserId">The author, stable per platform.</param>
+/// <param name="ChatKind">Direct chat or group/guild channel.</param>
+/// <param name="Content">Text, command, button press or form submit.</param>
+public sealed record InboundMessage(string Platform, string ConversationId, string UserId, ChatKind ChatKind, InboundContent Content)
+{
+    public UserKey User => new(Platform, UserId);
+}
+
+/// <summary>What the user sent.</summary>
+public abstract record InboundContent;
+
+/// <summary>Free text (an intake answer or a guide question).</summary>
+public sealed record TextContent(string Text) : InboundContent;
+
+/// <summary>
+/// A command. <paramref name="Name"/> is the canonical name without slash (e.g. "explain-score"; adapters map
+/// "explain_score" to it). <paramref name="Arguments"/> is the raw text after the name; <paramref name="Options"/>
+/// holds typed options where the platform has them (Discord slash options).
+/// </summary>
+public sealed record CommandContent(string Name, string Arguments, IReadOnlyDictionary<string, string> Options) : InboundContent
+{
+    public CommandContent(string name, string arguments = "")
+        : this(name, arguments, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))
+    {
+    }
+
+    public string? Option(string name) => Options.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+}
+
+/// <summary>A press on a <see cref="Choice"/>; <paramref name="Payload"/> is the choice's payload.</summary>
+public sealed record ButtonContent(string Payload) : InboundContent;
+
+/// <summary>A submitted form (a Discord modal): field id to value, for the form named <paramref name="FormId"/>.</summary>
+public sealed record FormContent(string FormId, IReadOnlyDictionary<string, string> Fields) : InboundContent;

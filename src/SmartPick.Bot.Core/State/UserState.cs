@@ -1,0 +1,21 @@
+using SmartPick.Ranking.Profiles;
+
+namespace SmartPick.Bot.Core.State;
+
+/// <summary>A user's profile (possibly incomplete) and where they are in the dialogue.</summary>
+public sealed record UserState(ApplicantProfile Profile, ConversationState Conversation)
+{
+    public static UserState New { get; } = new(new ApplicantProfile(), ConversationState.Idle);
+}
+
+/// <summary>
+/// Dialogue position. <see cref="IntakeStep"/> is the id of the question awaiting an answer (null when not in
+/// intake); <see cref="History"/> holds the ids of the questions already asked, so "back" works after a restart.
+/// <see cref="Pending"/> carries a value awaiting the user's confirmation (e.g. fields parsed from free text).
+/// </summary>
+public sealed record ConversationState(string? IntakeStep, IReadOnlyList<string> History, string? Pending = null)
+{
+    public static ConversationState Idle { get; } = new(null, []);
+
+    public bool InIntake => IntakeStep is not null;
+}

@@ -1,0 +1,56 @@
+namespace SmartPick.Ranking.Profiles;
+
+/// <summary>
+/// What an applicant has told us. Every field is optional except <see cref="Specialties"/>;
+/// <c>null</c> always means "not given", never "no".
+/// </summary>
+public sealed record ApplicantProfile
+{
+    public IReadOnlyList<string> Specialties { get; init; } = [];
+    public ApplicantType? ApplicantType { get; init; }
+    public Step1Info? Step1 { get; init; }
+    public Step2Info? Step2ck { get; init; }
+    public Step3Info? Step3 { get; init; }
+    public int? GraduationYear { get; init; }
+    public VisaNeed? Visa { get; init; }
+    public UsceInfo? Usce { get; init; }
+    public LettersInfo? Letters { get; init; }
+    public IReadOnlyList<string>? Languages { get; init; }
+    public ResearchInfo? Research { get; init; }
+    public PreferencesInfo? Preferences { get; init; }
+}
+
+public enum ApplicantType
+{
+    NonUsImg,
+    UsImg,
+}
+
+public enum Step1Result
+{
+    Pass,
+    Fail,
+    Score,
+}
+
+public enum VisaNeed
+{
+    None,
+    J1,
+    H1B,
+}
+
+/// <summary>USMLE Step 1: pass/fail era result, or a numeric score from before 2022.</summary>
+public sealed record Step1Info(Step1Result? Result = null, int? Score = null, int? Attempts = null);
+
+public sealed record Step2Info(int? Score = null, int? Attempts = null);
+
+public sealed record Step3Info(bool? Passed = null, int? Score = null);
+
+public sealed record UsceInfo(int? Months = null, bool? HandsOn = null, bool? InCalifornia = null);
+
+public sealed record LettersInfo(int? Us = null, int? InSpecialty = null, int? California = null);
+
+public sealed record ResearchInfo(int? Publications = null);
+
+public sealed record PreferencesInfo(IReadOnlyList<string>? Regions = null, IReadOnlyList<string>? States = null);
