@@ -1,0 +1,17 @@
+namespace SmartPick.Ranking.Catalog;
+
+public enum RuleKind
+{
+    CitizensOrPermanentResidentsOnly,
+    VisaAllowed,
+    MaxYearsSinceGraduation,
+    FirstAttemptsOnly,
+    MaxFailures,
+    MinScore,
+}
+
+/// <summary>A rule a program states on its own website. Hard rules decide eligibility; soft ones become factors.</summary>
+public sealed record ProgramRule(string AcgmeId, RuleKind Kind, string? Value, bool Hard, string Detail, Provenance Provenance)
+{
+    public int IntValue => int.Parse(Value ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,39 @@
+namespace SmartPick.Ranking.Planning;
+
+/// <summary>ERAS signal counts for one specialty and season (AAMC 2025 table, domain-data §11).</summary>
+public sealed class SignalQuota
+{
+    public int Gold { get; set; }
+    public int Silver { get; set; }
+    public int Standard { get; set; }
+}
+
+/// <summary>Tier thresholds and plan limits. Defaults are documented in knowledge/model.md §6–§7.</summary>
+public sealed class RankingSettings
+{
+    /// <summary>Interview probability at or above which a program is Safety.</summary>
+    public double SafetyAtLeast { get; set; } = 0.25;
+
+    /// <summary>Interview probability at or above which a program is Target (below: Reach).</summary>
+    public double TargetAtLeast { get; set; } = 0.08;
+
+    /// <summary>Stop recommending when one more application adds less than this to P(match).</summary>
+    public double MinMarginalGain { get; set; } = 0.001;
+
+    public int MaxApplications { get; set; } = 120;
+
+    public Dictionary<string, SignalQuota> Signals { get; set; } = DefaultSignals();
+
+    public static Dictionary<string, SignalQuota> DefaultSignals() => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Internal Medicine"] = new() { Gold = 3, Silver = 12 },
+        ["Family Medicine"] = new() { Standard = 5 },
+        ["Pediatrics"] = new() { Standard = 5 },
+        ["Psychiatry"] = new() { Standard = 10 },
+        ["Neurology"] = new() { Standard = 8 },
+        ["Transitional Year"] = new() { Standard = 12 },
+    };
+
+    public Tier TierFor(double interviewProbability) =>
+        interviewProbability >= SafetyAtLeast ? Tier.Safety : interviewProbability >= TargetAtLeast ? Tier.Target : Tier.Reach;
+}

@@ -1,0 +1,123 @@
+using SmartPick.Ranking.Catalog;
+using SmartPick.Ranking.Eligibility;
+using SmartPick.Ranking.Model;
+using SmartPick.Ranking.Profiles;
+
+namespace SmartPick.Ranking.Scoring;
+
+/// <summary>Program-specific log-odds terms: openness, score level, stated soft rules, California and language fit.</summary>
+public static class ProgramTerms
+{
+    private static readonly string[] SpanishSpecialties = ["Internal Medicine", "Family Medicine", "Pediatrics"];
+
+    public static void Add(List<Factor> list, ApplicantProfile profile, ApplicantFacts a, ProgramRecord p, IReadOnlyList<ProgramRule> rules, ModelCoefficients k, IReadOnlyCollection<string> preferredRegions)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(k);
+        var freida = EligibilityChecker.Cite(p.Provenance);
+        AddOpenness(list, p, k, freida);
+        AddLevel(list, a, p, k, freida);
+        if (a.NeedsVisa && p.Visas is null && !rules.Any(r => r.Kind is RuleKind.VisaAllowed))
+        {
+            list.Add(new("Visa not reported", k.UnknownVisaPenalty, "Program does not report visa sponsorship: uncertain for a visa applicant", ApplicantTerms.Prior));
+        }
+
+        foreach (var rule in rules.Where(r => !r.Hard))
+        {
+            if (SoftRuleMissed(a, rule))
+            {
+                list.Add(new($"Stated preference: {rule.Kind}", k.SoftRulePenalty, rule.Detail, EligibilityChecker.Cite(rule.Provenance)));
+            }
+        }
+
+        var inCa = p.State == "CA";
+        if (inCa && profile.Usce?.InCalifornia == true)
+        {
+            list.Add(new("California USCE", k.CaliforniaUsce, "USCE in California, program in California", ApplicantTerms.Prior));
+        }
+
+        if (inCa && profile.Letters?.California is > 0)
+        {
+            list.Add(new("California letters", k.CaliforniaLetter, "Letter(s) from California physicians", ApplicantTerms.Prior));
+        }
+
+        if (p.Region is { } region && Regions.SpanishHeavy.Contains(region) && SpanishSpecialties.Contains(p.Specialty)
+            && profile.Languages?.Any(l => l.Trim().Equals("Spanish", StringComparison.OrdinalIgnoreCase)) == true)
+        {
+            list.Add(new("Spanish (language fit)", k.Spanish, $"Spanish speaker applying in {Regions.DisplayName(region)}", "domain-data §16 (ERAS language filter; MBC survey); size: " + ApplicantTerms.Prior));
+        }
+
+        if (a.Visa == VisaNeed.H1B && a.Step3Passed == true && p.Visas?.HasFlag(VisaSupport.H1B) == true)
+        {
+            list.Add(new("Step 3 ready for H-1B", k.H1bStep3Ready, "Program sponsors H-1B and your Step 3 is passed", "8 U.S.C. §1182(j)(2); size: " + ApplicantTerms.Prior));
+        }
+
+        if ((p.Region is { } r && preferredRegions.Contains(r)) || preferredRegions.Contains(p.State))
+        {
+            list.Add(new("Preferred region", k.PreferredRegion, "In a region or state you prefer (ERAS geographic preference)", ApplicantTerms.Prior));
+        }
+    }
+
+    private static void AddOpenness(List<Factor> list, ProgramRecord p, ModelCoefficients k, string freida)
+    {
+        double? share = p.PctImg;
+        var detail = share is { } s ? $"{s:0.#}% IMG residents" : null;
+        if (share is null && TypeShare(p.Type, k) is { } ts)
+        {
+            share = ts;
+            detail = $"IMG share not reported; {p.Type} programs median {ts:0.#}%";
+        }
+
+        if (share is { } v)
+        {
+            var c = k.ImgShareWeight * (Logistic.Logit(Clamp(v)) - Logistic.Logit(Clamp(k.ReferenceImgShare)));
+            list.Add(new("Program IMG share", c, $"{detail} (reference {k.ReferenceImgShare:0.#}%)", p.PctImg is null ? "FREIDA 2025 type medians (domain-data §8); weight: " + ApplicantTerms.Prior : freida));
+        }
+
+        if (p.PctImg is null && p.FirstAcademicYear >= k.NewProgramSince)
+        {
+            list.Add(new("New program", k.NewProgramBonus, $"Accredited {p.FirstAcademicYear}; new programs are often more open", ApplicantTerms.Prior));
+        }
+    }
+
+    private static void AddLevel(List<Factor> list, ApplicantFacts a, ProgramRecord p, ModelCoefficients k, string freida)
+    {
+        double? level = p.PctUsmd is { } u ? k.LevelBase + (k.LevelPerUsmdShare * u / 100) : p.Type switch
+        {
+            ProgramType.University or ProgramType.Military => k.LevelBase + (k.LevelPerUsmdShare * 0.8),
+            ProgramType.CommunityUniversityAffiliated => k.LevelBase + (k.LevelPerUsmdShare * 0.45),
+            ProgramType.Community => k.LevelBase + (k.LevelPerUsmdShare * 0.2),
+            _ => null,
+        };
+        if (level is not { } l || a.Step2 is not { } s)
+        {
+            return;
+        }
+
+        var c = k.BelowLevelPer10 * Math.Min(0, (s - l) / 10);
+        var basis = p.PctUsmd is { } usmd ? $"{usmd:0.#}% US MD residents" : $"{p.Type} program";
+        list.Add(new("Step 2 CK vs program", c, $"Your {s} vs estimated program level ~{l:0} ({basis})", $"{freida}; level formula: {ApplicantTerms.Prior}"));
+    }
+
+    private static bool SoftRuleMissed(ApplicantFacts a, ProgramRule rule) => rule.Kind switch
+    {
+        RuleKind.MinScore => a.Step2 < rule.IntValue,
+        RuleKind.MaxYearsSinceGraduation => a.YearsSinceGraduation > rule.IntValue,
+        RuleKind.MaxFailures => a.FailuresKnown > rule.IntValue,
+        RuleKind.FirstAttemptsOnly => a.FailuresKnown > 0,
+        _ => false,
+    };
+
+    private static double Clamp(double pct) => Math.Clamp(pct / 100, 0.02, 0.95);
+
+    private static double? TypeShare(ProgramType t, ModelCoefficients k) => t switch
+    {
+        ProgramType.University => k.UniversityImgShare,
+        ProgramType.CommunityUniversityAffiliated => k.CommunityUniversityImgShare,
+        ProgramType.Community => k.CommunityImgShare,
+        ProgramType.Military => k.MilitaryImgShare,
+        _ => null,
+    };
+}
