@@ -1,0 +1,37 @@
+using Telegram.Bot.Types;
+
+namespace SmartPick.Bot.Telegram.Commands;
+
+/// <summary>
+/// The shared command catalogue in Telegram's spelling. Telegram names allow only <c>[a-z0-9_]</c>, so the
+/// canonical "explain-score" is registered as "explain_score" and mapped back on the way in.
+/// </summary>
+public static class TelegramCommandCatalog
+{
+    /// <summary>Canonical name (as the engine knows it) and the description shown in Telegram's menu.</summary>
+    public static IReadOnlyList<(string Canonical, string Description)> Commands { get; } =
+    [
+        ("start", "What SmartPick can do"),
+        ("help", "What SmartPick can do"),
+        ("profile", "Start, resume or change your applicant profile"),
+        ("rank", "Ranked Southern California programs with tiers and chances"),
+        ("explain-score", "Where your scores stand and why a program got its score"),
+        ("plan", "How many programs to apply to and the tier mix"),
+        ("ask", "Ask a question about applying (grounded answer)"),
+        ("forget", "Delete everything stored about you"),
+        ("export", "Send your stored data back as JSON"),
+    ];
+
+    /// <summary>Commands that make sense in a group; personal ones still answer with a private-chat link.</summary>
+    public static IReadOnlyList<string> GroupCommands { get; } = ["help", "rank", "plan", "ask", "explain-score", "profile"];
+
+    public static string ToTelegramName(string canonical) => canonical.Replace('-', '_').ToLowerInvariant();
+
+    public static string ToCanonicalName(string telegramName) => telegramName.ToLowerInvariant().Replace('_', '-');
+
+    public static IReadOnlyList<BotCommand> PrivateMenu() =>
+        [.. Commands.Select(c => new BotCommand(ToTelegramName(c.Canonical), c.Description))];
+
+    public static IReadOnlyList<BotCommand> GroupMenu() =>
+        [.. Commands.Where(c => GroupCommands.Contains(c.Canonical)).Select(c => new BotCommand(ToTelegramName(c.Canonical), c.Description))];
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Engine;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Telegram.Configuration;
+using SmartPick.Bot.Telegram.Inbound;
+using SmartPick.Bot.Telegram.Logging;
+using SmartPick.Bot.Telegram.Receiving;
+using SmartPick.Bot.Telegram.Rendering;
+using SmartPick.Bot.Telegram.Sending;
+using Telegram.Bot.Types;
+
+namespace SmartPick.Bot.Telegram.Dispatch;
+
+/// <summary>
+/// Handles one update end to end: acknowledge a button press, ask the engine, render and send the replies in
+/// order, mark the update done. Never throws: a failure is logged and the chat moves on.
+/// </summary>
+public sealed class UpdatePipeline(
+    IConversationEngine engine,
+    TelegramSender sender,
+    BotIdentity bot,
+    UpdateLedger ledger,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<UpdatePipeline> logger)
+{
+    internal const string FailureText = "Sorry, something went wrong on my side. Please try again in a moment.";
+
+    public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            var sends = 0;
+            if (UpdateTranslator.Translate(update, bot) is { } translated)
+            {
+                sends = await HandleAsync(translated, update, cancellationToken).ConfigureAwait(false);
+                TelegramLog.UpdateHandled(logger, update.Id, Ms(started), sends);
+            }
+            else
+            {
+                TelegramLog.UpdateIgnored(logger, update.Id);
+            }
+
+            await ledger.CompleteAsync(update.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            ledger.Abandon(update.Id); // shutdown: stays below the persisted offset, fetched again on restart
+        }
+        catch (Exception e)
+        {
+            TelegramLog.UpdateFailed(logger, e, update.Id, Ms(started));
+            await ledger.CompleteAsync(update.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> HandleAsync(TranslatedUpdate t, Update update, CancellationToken cancellationToken)
+    {
+        var isGroup = t.Message.ChatKind == ChatKind.Group;
+        if (t.CallbackQueryId is { } callbackId)
+        {
+            // Before any slow work, or the button keeps spinning.
+            await sender.AnswerCallbackAsync(callbackId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var replies = await AskEngineAsync(t, cancellationToken).ConfigureAwait(false);
+        var outbound = ReplyRenderer.Render(replies, t.ChatId, t.Message.ChatKind, bot.Username);
+        var sends = 0;
+        try
+        {
+            foreach (var message in outbound)
+            {
+                await sender.SendAsync(message, isGroup, cancellationToken).ConfigureAwait(false);
+                sends++;
+            }
+
+            if (t.KeyboardMessageId is { } keyboardMessageId && ChosenEdit.Build(update.CallbackQuery!) is { } edited)
+            {
+                await sender.EditChosenAsync(t.ChatId, keyboardMessageId, edited, isGroup, cancellationToken).ConfigureAwait(false);
+                sends++;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // 403 (bot blocked), 400 (chat gone) or retries exhausted: the rest of this answer is dropped, the chat lives on.
+            TelegramLog.SendFailed(logger, e, t.ChatId, t.UpdateId);
+        }
+
+        return sends;
+    }
+
+    private async Task<IReadOnlyList<Reply>> AskEngineAsync(TranslatedUpdate t, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.HandlerTimeoutSeconds));
+        try
+        {
+            return await engine.HandleAsync(t.Message, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            TelegramLog.EngineTimedOut(logger, t.UpdateId, Ms(started));
+            return [new Reply(FailureText)];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            TelegramLog.UpdateFailed(logger, e, t.UpdateId, Ms(started));
+            return [new Reply(FailureText)];
+        }
+    }
+
+    private long Ms(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Telegram.Configuration;
+using SmartPick.Bot.Telegram.Dispatch;
+using SmartPick.Bot.Telegram.Inbound;
+using SmartPick.Bot.Telegram.Logging;
+using SmartPick.Bot.Telegram.Sending;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
+
+namespace SmartPick.Bot.Telegram.Receiving;
+
+/// <summary>
+/// Long polling. The loop only fetches and dispatches, so a slow handler never holds up getUpdates; the offset
+/// sent to Telegram is the lowest unfinished update (see <see cref="UpdateLedger"/>), and on stop in-flight
+/// updates are drained before the offset is persisted.
+/// </summary>
+public sealed class PollingService(
+    BotStartup startup,
+    BotIdentity identity,
+    TelegramClientFactory clients,
+    UpdateLedger ledger,
+    ChatDispatcher dispatcher,
+    IHostApplicationLifetime lifetime,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<PollingService> logger) : BackgroundService
+{
+    private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
+    private static readonly TimeSpan BusyPollInterval = TimeSpan.FromMilliseconds(500);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await startup.InitializeAsync(stoppingToken).ConfigureAwait(false);
+        // Polling is refused while a webhook is set; keep pending updates (dropping them would lose messages).
+        await startup.RetryAsync(async (bot, ct) =>
+        {
+            await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct).ConfigureAwait(false);
+            return true;
+        }, stoppingToken).ConfigureAwait(false);
+        if (await ledger.LoadAsync(stoppingToken).ConfigureAwait(false) is { } offset)
+        {
+            TelegramLog.Resuming(logger, offset);
+        }
+
+        TelegramLog.Started(logger, identity.Username, nameof(TelegramMode.Polling));
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PollOnceAsync(stoppingToken).ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
+            {
+                TelegramLog.TokenRejected(logger, e.ErrorCode);
+                lifetime.StopApplication();
+                return;
+            }
+            catch (Exception e)
+            {
+                // Network errors, 5xx, 409 (another poller or a webhook): back off and keep the host alive.
+                var delay = TelegramSender.Backoff(Math.Min(++failures, 7));
+                TelegramLog.PollingFailed(logger, e, (long)delay.TotalMilliseconds);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        var inFlight = ledger.InFlightCount;
+        await dispatcher.DrainAsync(cancellationToken).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested && ledger.InFlightCount > 0)
+        {
+            TelegramLog.DrainCancelled(logger, Math.Min(inFlight, ledger.InFlightCount));
+        }
+
+        await ledger.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task PollOnceAsync(CancellationToken stoppingToken)
+    {
+        await ledger.FlushAsync(stoppingToken).ConfigureAwait(false);
+        var o = options.Value;
+        var busy = ledger.InFlightCount > 0;
+        var started = time.GetTimestamp();
+        var updates = await clients.Create().GetUpdates(
+            offset: ledger.FetchOffset, limit: o.PollLimit, timeout: busy ? 0 : o.PollTimeoutSeconds,
+            allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken).ConfigureAwait(false);
+        var fresh = 0;
+        foreach (var update in updates.OrderBy(u => u.Id))
+        {
+            if (!await ledger.TryBeginAsync(update.Id, stoppingToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            fresh++;
+            dispatcher.Dispatch(update, UpdateTranslator.ChatOf(update) ?? 0);
+        }
+
+        TelegramLog.Polled(logger, updates.Length, fresh, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        if (fresh == 0 && ledger.InFlightCount > 0)
+        {
+            // Unfinished updates stay below the offset, so Telegram answers at once: wait for progress instead of spinning.
+            await ledger.WaitForProgressAsync(BusyPollInterval, time, stoppingToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace SmartPick.Bot.Telegram.Rendering;
+
+/// <summary>One Bot API send, already rendered (HTML parse mode).</summary>
+public abstract record OutboundMessage(long ChatId);
+
+public sealed record OutboundText(long ChatId, string Html, InlineKeyboardMarkup? Keyboard) : OutboundMessage(ChatId);
+
+public sealed record OutboundPhoto(long ChatId, byte[] Png, string FileName, string CaptionHtml, InlineKeyboardMarkup? Keyboard)
+    : OutboundMessage(ChatId);

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Telegram.Configuration;
+using SmartPick.Bot.Telegram.Dispatch;
+using SmartPick.Bot.Telegram.Inbound;
+using SmartPick.Bot.Telegram.Logging;
+using SmartPick.Bot.Telegram.Receiving;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace SmartPick.Bot.Telegram.Webhook;
+
+/// <summary>
+/// One webhook delivery: check the secret header, parse the update, de-duplicate (Telegram redelivers until it
+/// gets a fast 2xx), hand it to the same dispatcher as polling and answer at once.
+/// </summary>
+public sealed class WebhookReceiver(UpdateLedger ledger, ChatDispatcher dispatcher, IOptions<TelegramOptions> options, ILogger<WebhookReceiver> logger)
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>Returns the HTTP status to answer with.</summary>
+    public async Task<int> ReceiveAsync(string? secret, Stream body, CancellationToken cancellationToken)
+    {
+        if (!SecretMatches(secret))
+        {
+            TelegramLog.WebhookRejected(logger, "secret token mismatch");
+            return 401;
+        }
+
+        Update? update;
+        try
+        {
+            update = await JsonSerializer.DeserializeAsync<Update>(body, JsonBotAPI.Options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            TelegramLog.WebhookRejected(logger, "body is not an Update");
+            return 400;
+        }
+
+        if (update is null)
+        {
+            return 400;
+        }
+
+        if (await ledger.TryBeginAsync(update.Id, cancellationToken).ConfigureAwait(false))
+        {
+            dispatcher.Dispatch(update, UpdateTranslator.ChatOf(update) ?? 0);
+        }
+
+        return 200;
+    }
+
+    private bool SecretMatches(string? secret)
+    {
+        var expected = options.Value.Webhook.SecretToken ?? string.Empty;
+        return secret is not null
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(expected));
+    }
+}
