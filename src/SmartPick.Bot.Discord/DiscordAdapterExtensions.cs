@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Adapters;
+using SmartPick.Bot.Discord.Gateway;
+using SmartPick.Bot.Discord.Hosting;
+using SmartPick.Bot.Discord.Interactions;
+using SmartPick.Bot.Discord.Rest;
+
+namespace SmartPick.Bot.Discord;
+
+/// <summary>Registers the Discord adapter.</summary>
+public static class DiscordAdapterExtensions
+{
+    private const string UserAgent = "DiscordBot (https://github.com/smartpick/smartpick-bot, 1.0)";
+
+    /// <summary>
+    /// Adds the Discord adapter when <c>SmartPick:Discord:Token</c> is set (otherwise does nothing, so the host can
+    /// fall back to the console chat). Needs an <see cref="Core.Engine.IConversationEngine"/> registration.
+    /// </summary>
+    public static IHostApplicationBuilder AddDiscordAdapter(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{DiscordOptions.SectionName}:Token"]))
+        {
+            return builder;
+        }
+
+        var services = builder.Services;
+        services.AddOptions<DiscordOptions>()
+            .Bind(builder.Configuration.GetSection(DiscordOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.ShardId < o.ShardCount, "SmartPick:Discord:ShardId must be less than SmartPick:Discord:ShardCount.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IJitterSource, RandomJitterSource>();
+        services.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();
+        services.AddTransient<RateLimitHandler>();
+        services.AddHttpClient<DiscordRestClient>((sp, http) =>
+            {
+                var o = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
+                http.BaseAddress = new Uri(o.ApiBaseUrl.TrimEnd('/') + "/");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", o.Token);
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+                http.Timeout = TimeSpan.FromSeconds(30);
+            })
+            .AddHttpMessageHandler<RateLimitHandler>()
+
+            // One limiter state for the process: keep the handler chain alive instead of rotating it.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+
+        services.TryAddSingleton<IGatewayBotSource, RestGatewayBotSource>();
+        services.AddSingleton<DiscordStateStore>();
+        services.AddSingleton<IdentifyGate>();
+        services.AddSingleton<DiscordGatewayClient>();
+        services.AddSingleton<FormCache>();
+        services.AddScoped<SpecialtyAutocomplete>();
+        services.AddScoped<DirectConversation>();
+        services.AddScoped<InteractionHandler>();
+        services.AddScoped<CommandRegistrar>();
+        services.AddScoped<DispatchRouter>();
+        services.AddHostedService<DiscordGatewayService>();
+        services.AddSingleton<IChatAdapter, DiscordChatAdapter>();
+        return builder;
+    }
+}
+
+/// <summary>Marks the Discord adapter as enabled so the host does not start the console chat.</summary>
+public sealed class DiscordChatAdapter : IChatAdapter
+{
+    public string Platform => "discord";
+}

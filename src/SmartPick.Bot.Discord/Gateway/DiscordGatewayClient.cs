@@ -1,0 +1,101 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SmartPick.Bot.Discord.Gateway;
+
+/// <summary>
+/// The gateway state machine across connections: Disconnected → Connecting → Identifying/Resuming → Ready, then
+/// resume (on <c>resume_gateway_url</c>), new session, or stop on fatal close codes (throws
+/// <see cref="GatewayFatalException"/>, never loops).
+/// </summary>
+public sealed partial class DiscordGatewayClient(
+    IGatewayTransportFactory transports,
+    IGatewayBotSource botSource,
+    IdentifyGate identifyGate,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    IJitterSource jitter,
+    ILogger<DiscordGatewayClient> logger)
+{
+    public GatewaySession Session { get; } = new();
+
+    /// <summary>Number of connection attempts so far (for tests and diagnostics).</summary>
+    public int Connections { get; private set; }
+
+    public async Task RunAsync(ChannelWriter<GatewayDispatch> dispatches, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(dispatches);
+        var o = options.Value;
+        var identity = new GatewayIdentity(o.Token, GatewayIntents.Default, o.ShardId, o.ShardCount);
+        var failures = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            var resuming = Session.CanResume;
+            var uri = resuming ? Session.ResumeUri! : await FreshUriAsync(stopping);
+            Connections++;
+            var outcome = await ConnectOnceAsync(uri, resuming, identity, dispatches, stopping);
+            if (outcome.Shutdown || stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            failures = outcome.Established ? 0 : failures + 1;
+            switch (outcome.Recovery)
+            {
+                case GatewayRecovery.Stop:
+                    var reason = GatewayCloseCodes.Describe(outcome.CloseCode);
+                    LogFatal(logger, outcome.CloseCode, reason);
+                    throw new GatewayFatalException(outcome.CloseCode, reason);
+                case GatewayRecovery.NewSession:
+                    Session.Reset();
+                    var wait = GatewayBackoff.NewSession(jitter.NextDouble()) + GatewayBackoff.Delay(failures, GatewayBackoff.IdentifyCap, jitter.NextDouble());
+                    await Task.Delay(wait, time, stopping);
+                    break;
+                default:
+                    var cap = Session.CanResume ? GatewayBackoff.ResumeCap : GatewayBackoff.IdentifyCap;
+                    await Task.Delay(GatewayBackoff.Delay(failures, cap, jitter.NextDouble()), time, stopping);
+                    break;
+            }
+        }
+    }
+
+    private async Task<Uri> FreshUriAsync(CancellationToken stopping)
+    {
+        var info = await botSource.GetAsync(stopping);
+        await identifyGate.WaitAsync(info.SessionStartLimit, stopping);
+        return new Uri(options.Value.GatewayUrl is { Length: > 0 } overrideUrl ? overrideUrl : info.Url);
+    }
+
+    private async Task<GatewayOutcome> ConnectOnceAsync(
+        Uri uri, bool resuming, GatewayIdentity identity, ChannelWriter<GatewayDispatch> dispatches, CancellationToken stopping)
+    {
+        await using var transport = transports.Create();
+        using var connection = new GatewayConnection(transport, Session, identity, time, jitter, dispatches, logger);
+        try
+        {
+            return await connection.RunAsync(uri, resuming, stopping);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            // Zombie detected while the receive loop was waiting on the dispatch channel.
+            return new GatewayOutcome(GatewayRecovery.Resume, null, false);
+        }
+        catch (OperationCanceledException)
+        {
+            return new GatewayOutcome(GatewayRecovery.Resume, null, false, Shutdown: true);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or HttpRequestException or InvalidOperationException)
+        {
+            LogConnectionFailed(logger, ex);
+            return new GatewayOutcome(GatewayRecovery.Resume, null, false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord gateway stopped for good: close code {Code} ({Reason}). Not reconnecting.")]
+    private static partial void LogFatal(ILogger logger, int? code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway connection failed")]
+    private static partial void LogConnectionFailed(ILogger logger, Exception ex);
+}

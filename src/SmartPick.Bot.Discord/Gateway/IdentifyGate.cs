@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Discord.Hosting;
+using SmartPick.Bot.Discord.Rest;
+
+namespace SmartPick.Bot.Discord.Gateway;
+
+/// <summary>
+/// Guards fresh IDENTIFYs: one per 5 s (max_concurrency 1 for our single shard), waits when Discord reports no
+/// remaining session starts, and counts identifies per UTC day durably to stop a restart loop before Discord resets
+/// the token.
+/// </summary>
+public sealed class IdentifyGate(TimeProvider time, DiscordStateStore state, IOptions<DiscordOptions> options)
+{
+    private static readonly TimeSpan Spacing = TimeSpan.FromSeconds(5);
+    private long lastIdentify;
+
+    public async Task WaitAsync(SessionStartLimit limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        if (lastIdentify != 0 && time.GetElapsedTime(lastIdentify) is var since && since < Spacing)
+        {
+            await Task.Delay(Spacing - since, time, cancellationToken);
+        }
+
+        if (limit.Remaining <= 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(limit.ResetAfter), time, cancellationToken);
+        }
+
+        var key = "discord:identify:" + time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var count = int.TryParse(await state.GetAsync(key, cancellationToken), out var n) ? n : 0;
+        if (count >= options.Value.MaxIdentifiesPerDay)
+        {
+            throw new GatewayFatalException(null, $"identify budget for today spent ({count}); raise SmartPick:Discord:MaxIdentifiesPerDay only after finding the restart loop");
+        }
+
+        await state.SetAsync(key, (count + 1).ToString(CultureInfo.InvariantCulture), cancellationToken);
+        lastIdentify = time.GetTimestamp();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Discord.Gateway;
+using SmartPick.Bot.Discord.Interactions;
+using SmartPick.Bot.Discord.Rest;
+
+namespace SmartPick.Bot.Discord.Hosting;
+
+/// <summary>Routes one dispatch event (resolved per event, in its own scope) to the right handler.</summary>
+public sealed class DispatchRouter(
+    InteractionHandler interactions,
+    DirectConversation direct,
+    CommandRegistrar registrar,
+    DiscordRestClient rest,
+    IOptions<DiscordOptions> options)
+{
+    public Task RouteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dispatch);
+        return dispatch.EventName switch
+        {
+            "INTERACTION_CREATE" => interactions.HandleAsync(dispatch, cancellationToken),
+            "MESSAGE_CREATE" => OnMessageAsync(dispatch.Data, cancellationToken),
+            "READY" => OnReadyAsync(dispatch.Data, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private async Task OnReadyAsync(JsonElement ready, CancellationToken cancellationToken)
+    {
+        if (!options.Value.RegisterCommands)
+        {
+            return;
+        }
+
+        var applicationId = options.Value.ApplicationId is { Length: > 0 } configured ? configured
+            : ready.TryGetProperty("application", out var app) ? app.GetProperty("id").GetString()
+            : null;
+        applicationId ??= (await rest.GetCurrentApplicationAsync(cancellationToken)).Id;
+        await registrar.RegisterAsync(applicationId, cancellationToken);
+    }
+
+    private Task OnMessageAsync(JsonElement message, CancellationToken cancellationToken)
+    {
+        // Only DMs (no guild_id) from people; guild chatter is for slash commands.
+        if (message.TryGetProperty("guild_id", out var guild) && guild.ValueKind == JsonValueKind.String)
+        {
+            return Task.CompletedTask;
+        }
+
+        var author = message.GetProperty("author");
+        var isBot = author.TryGetProperty("bot", out var bot) && bot.ValueKind == JsonValueKind.True;
+        var text = message.TryGetProperty("content", out var c) ? c.GetString() : null;
+        if (isBot || string.IsNullOrWhiteSpace(text))
+        {
+            return Task.CompletedTask;
+        }
+
+        var inbound = new InboundMessage(
+            InteractionMapper.Platform,
+            message.GetProperty("channel_id").GetString()!,
+            author.GetProperty("id").GetString()!,
+            ChatKind.Direct,
+            new TextContent(text));
+        return direct.HandleAsync(inbound, cancellationToken);
+    }
+}

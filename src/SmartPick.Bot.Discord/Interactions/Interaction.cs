@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace SmartPick.Bot.Discord.Interactions;
+
+/// <summary>Interaction types.</summary>
+public static class InteractionType
+{
+    public const int Ping = 1;
+    public const int ApplicationCommand = 2;
+    public const int MessageComponent = 3;
+    public const int Autocomplete = 4;
+    public const int ModalSubmit = 5;
+}
+
+/// <summary>The parts of an inbound interaction the adapter uses (the spec has no schema for it).</summary>
+public sealed record Interaction(
+    string Id,
+    string ApplicationId,
+    int Type,
+    string Token,
+    string? GuildId,
+    string ChannelId,
+    string UserId,
+    int? Context,
+    JsonElement Data)
+{
+    /// <summary>A guild channel or a group DM: personal replies must be ephemeral there.</summary>
+    public bool IsShared => GuildId is not null || Context == 2;
+
+    public static Interaction Parse(JsonElement e)
+    {
+        var user = e.TryGetProperty("member", out var member) && member.TryGetProperty("user", out var mu) ? mu : e.GetProperty("user");
+        var channelId = e.TryGetProperty("channel_id", out var c) ? c.GetString()
+            : e.TryGetProperty("channel", out var ch) ? ch.GetProperty("id").GetString() : null;
+        return new Interaction(
+            e.GetProperty("id").GetString()!,
+            e.GetProperty("application_id").GetString()!,
+            e.GetProperty("type").GetInt32(),
+            e.GetProperty("token").GetString()!,
+            e.TryGetProperty("guild_id", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null,
+            channelId ?? string.Empty,
+            user.GetProperty("id").GetString()!,
+            e.TryGetProperty("context", out var ctx) && ctx.ValueKind == JsonValueKind.Number ? ctx.GetInt32() : null,
+            e.TryGetProperty("data", out var d) ? d : default);
+    }
+}

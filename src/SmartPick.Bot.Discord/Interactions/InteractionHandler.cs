@@ -1,0 +1,213 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Engine;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Discord.Gateway;
+using SmartPick.Bot.Discord.Rest;
+
+namespace SmartPick.Bot.Discord.Interactions;
+
+/// <summary>
+/// Handles one INTERACTION_CREATE: acknowledges exactly once within 3 s of local receipt — directly when the engine
+/// answers within <see cref="DiscordOptions.DeferAfter"/>, otherwise defer (5, or 6 for components in DMs) then
+/// PATCH @original — and sends further replies as followups. Personal replies in shared channels are ephemeral.
+/// </summary>
+public sealed partial class InteractionHandler(
+    DiscordRestClient rest,
+    IConversationEngine engine,
+    SpecialtyAutocomplete autocomplete,
+    FormCache forms,
+    DirectConversation direct,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<InteractionHandler> logger)
+{
+    public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dispatch);
+        var interaction = Interaction.Parse(dispatch.Data);
+        var responder = new InteractionResponder(rest, interaction);
+        try
+        {
+            await RouteAsync(interaction, responder, dispatch.ReceivedAt, cancellationToken);
+        }
+        catch (DiscordRestException ex) when (ex.Code == DiscordRestException.UnknownInteraction)
+        {
+            LogMissedDeadline(logger, interaction.Type, time.GetElapsedTime(dispatch.ReceivedAt).TotalMilliseconds);
+        }
+    }
+
+    private async Task RouteAsync(Interaction interaction, InteractionResponder responder, long receivedAt, CancellationToken cancellationToken)
+    {
+        InboundContent content;
+        switch (interaction.Type)
+        {
+            case InteractionType.Autocomplete:
+                var focused = InteractionMapper.Focused(interaction.Data) ?? (string.Empty, string.Empty);
+                var choices = autocomplete.Choices(focused.Name, focused.Value);
+                await responder.AcknowledgeAsync(new InteractionCallback(CallbackType.AutocompleteResult, new AutocompleteData(choices)), null, cancellationToken);
+                return;
+            case InteractionType.ApplicationCommand:
+                content = InteractionMapper.Command(interaction.Data);
+                break;
+            case InteractionType.MessageComponent:
+                var button = InteractionMapper.Component(interaction.Data);
+                if (button.Payload.StartsWith(InteractionMapper.FormPrefix, StringComparison.Ordinal)
+                    && forms.Find(interaction.UserId, button.Payload[InteractionMapper.FormPrefix.Length..]) is { } form)
+                {
+                    await responder.AcknowledgeAsync(new InteractionCallback(CallbackType.Modal, ReplyRenderer.Modal(form)), null, cancellationToken);
+                    return;
+                }
+
+                content = button;
+                break;
+            case InteractionType.ModalSubmit:
+                content = InteractionMapper.Form(interaction.Data);
+                break;
+            default:
+                return;
+        }
+
+        await AnswerAsync(interaction, responder, InteractionMapper.ToInbound(interaction, content), receivedAt, cancellationToken);
+    }
+
+    private async Task AnswerAsync(Interaction interaction, InteractionResponder responder, InboundMessage message, long receivedAt, CancellationToken cancellationToken)
+    {
+        var work = RunEngineAsync(message, cancellationToken);
+        var budget = options.Value.DeferAfter - time.GetElapsedTime(receivedAt);
+        if (budget > TimeSpan.Zero)
+        {
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(work, Task.Delay(budget, time, timer.Token));
+            await timer.CancelAsync();
+        }
+
+        if (work.IsCompleted)
+        {
+            await RespondDirectAsync(interaction, responder, await work, cancellationToken);
+        }
+        else
+        {
+            await DeferAsync(interaction, responder, cancellationToken);
+            LogDeferred(logger, interaction.Type);
+            await RespondAfterDeferAsync(interaction, responder, await work, cancellationToken);
+        }
+
+        await ContinueInDirectAsync(interaction, responder, await work, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Reply>> RunEngineAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            return await engine.HandleAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogEngineFailed(logger, ex);
+            return [Reply.Private("Sorry, something went wrong on my side. Please try again in a moment.")];
+        }
+    }
+
+    private async Task RespondDirectAsync(Interaction interaction, InteractionResponder responder, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        if (replies is [{ Form: { } form }] && interaction.Type != InteractionType.ModalSubmit)
+        {
+            // A modal can only be a first response: this is one.
+            forms.Remember(interaction.UserId, form);
+            await responder.AcknowledgeAsync(new InteractionCallback(CallbackType.Modal, ReplyRenderer.Modal(form)), null, cancellationToken);
+            return;
+        }
+
+        var messages = Render(interaction, replies);
+        if (messages.Count == 0)
+        {
+            var empty = interaction.Type == InteractionType.MessageComponent
+                ? new InteractionCallback(CallbackType.DeferredUpdateMessage)
+                : new InteractionCallback(CallbackType.ChannelMessage, new MessageBody { Content = "Done.", Flags = interaction.IsShared ? MessageFlags.Ephemeral : null });
+            await responder.AcknowledgeAsync(empty, null, cancellationToken);
+            return;
+        }
+
+        var updatesMessage = interaction.Type == InteractionType.MessageComponent && !interaction.IsShared;
+        var first = messages[0];
+        var type = updatesMessage ? CallbackType.UpdateMessage : CallbackType.ChannelMessage;
+        await responder.AcknowledgeAsync(new InteractionCallback(type, updatesMessage ? first.Body with { Flags = null } : first.Body), first.File, cancellationToken);
+        foreach (var followup in messages.Skip(1))
+        {
+            await responder.FollowupAsync(followup, cancellationToken);
+        }
+    }
+
+    private static Task DeferAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        // Ephemerality is fixed here, before we know the reply: in shared channels assume it is personal.
+        var callback = interaction.Type == InteractionType.MessageComponent && !interaction.IsShared
+            ? new InteractionCallback(CallbackType.DeferredUpdateMessage)
+            : new InteractionCallback(CallbackType.DeferredChannelMessage, new DeferData(interaction.IsShared ? MessageFlags.Ephemeral : null));
+        return responder.AcknowledgeAsync(callback, null, cancellationToken);
+    }
+
+    private async Task RespondAfterDeferAsync(Interaction interaction, InteractionResponder responder, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        var messages = Render(interaction, replies);
+        if (messages.Count == 0)
+        {
+            if (interaction.Type != InteractionType.MessageComponent || interaction.IsShared)
+            {
+                await responder.EditOriginalAsync(new RenderedMessage(new MessageBody { Content = "Done." }, null), cancellationToken);
+            }
+
+            return;
+        }
+
+        await responder.EditOriginalAsync(messages[0], cancellationToken);
+        foreach (var followup in messages.Skip(1))
+        {
+            await responder.FollowupAsync(followup, cancellationToken);
+        }
+    }
+
+    private List<RenderedMessage> Render(Interaction interaction, IReadOnlyList<Reply> replies)
+    {
+        var messages = new List<RenderedMessage>();
+        foreach (var reply in replies)
+        {
+            if (reply.Form is { } form)
+            {
+                forms.Remember(interaction.UserId, form);
+            }
+
+            messages.AddRange(ReplyRenderer.Render(reply, ephemeral: interaction.IsShared && reply.Visibility == Visibility.Private));
+        }
+
+        return messages;
+    }
+
+    private async Task ContinueInDirectAsync(Interaction interaction, InteractionResponder responder, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        if (!interaction.IsShared)
+        {
+            return;
+        }
+
+        foreach (var payload in replies.Select(r => r.ContinueInDirect).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (!await direct.ContinueAsync(interaction.UserId, payload, cancellationToken))
+            {
+                var closed = new MessageBody { Content = "I couldn't send you a direct message. Allow DMs from server members (Privacy settings) and try again.", Flags = MessageFlags.Ephemeral };
+                await responder.FollowupAsync(new RenderedMessage(closed, null), cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction (type {Type}) missed the 3 s deadline (10062) after {ElapsedMs} ms")]
+    private static partial void LogMissedDeadline(ILogger logger, int type, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord interaction (type {Type}) deferred")]
+    private static partial void LogDeferred(ILogger logger, int type);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Conversation engine failed for a Discord interaction")]
+    private static partial void LogEngineFailed(ILogger logger, Exception ex);
+}

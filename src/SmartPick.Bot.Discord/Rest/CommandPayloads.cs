@@ -1,0 +1,38 @@
+namespace SmartPick.Bot.Discord.Rest;
+
+/// <summary>A CHAT_INPUT command for bulk overwrite.</summary>
+public sealed record CommandDefinition(string Name, string Description)
+{
+    public int Type { get; init; } = 1;
+
+    public IReadOnlyList<CommandOption>? Options { get; init; }
+
+    public IReadOnlyList<int>? IntegrationTypes { get; init; }
+
+    public IReadOnlyList<int>? Contexts { get; init; }
+}
+
+/// <summary>A command option; <see cref="Choices"/> and <see cref="Autocomplete"/> are exclusive.</summary>
+public sealed record CommandOption(int Type, string Name, string Description)
+{
+    public bool? Required { get; init; }
+
+    public bool? Autocomplete { get; init; }
+
+    public IReadOnlyList<CommandChoice>? Choices { get; init; }
+
+    public double? MinValue { get; init; }
+
+    public double? MaxValue { get; init; }
+
+    public int? MaxLength { get; init; }
+}
+
+public sealed record CommandChoice(string Name, string Value);
+
+/// <summary>Option type numbers.</summary>
+public static class OptionType
+{
+    public const int StringValue = 3;
+    public const int IntegerValue = 4;
+}

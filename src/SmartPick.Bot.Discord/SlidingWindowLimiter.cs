@@ -1,0 +1,41 @@
+namespace SmartPick.Bot.Discord;
+
+/// <summary>
+/// Allows at most <c>permits</c> acquisitions per sliding <c>window</c>, waiting (queueing) rather than dropping.
+/// Used for the gateway send budget (120/60 s) and the REST global limit (50/s).
+/// </summary>
+public sealed class SlidingWindowLimiter(int permits, TimeSpan window, TimeProvider time) : IDisposable
+{
+    private readonly Queue<long> stamps = new();
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public void Dispose() => gate.Dispose();
+
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var now = time.GetTimestamp();
+                while (stamps.Count > 0 && time.GetElapsedTime(stamps.Peek(), now) >= window)
+                {
+                    stamps.Dequeue();
+                }
+
+                if (stamps.Count < permits)
+                {
+                    stamps.Enqueue(now);
+                    return;
+                }
+
+                await Task.Delay(window - time.GetElapsedTime(stamps.Peek(), now), time, cancellationToken);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
