@@ -13,7 +13,11 @@ public interface IGuideAnswerer
 /// <param name="Answer">Answer text in <see cref="Messaging.Markup"/>.</param>
 /// <param name="Citations">Sections the answer rests on, best first.</param>
 /// <param name="Covered">False when the guide does not cover the question.</param>
-public sealed record GuideAnswer(string Answer, IReadOnlyList<GuideCitation> Citations, bool Covered);
+/// <param name="ProposedProfile">
+/// Set when the user stated facts about themselves in free text (LLM mode only): the asking user's profile with
+/// those fields changed. Nothing is saved yet; the engine asks for confirmation before saving it.
+/// </param>
+public sealed record GuideAnswer(string Answer, IReadOnlyList<GuideCitation> Citations, bool Covered, ApplicantProfile? ProposedProfile = null);
 
 /// <param name="File">Guide file relative to <c>knowledge/</c>, e.g. "guide/letters.md".</param>
 /// <param name="Section">Stable section id (the anchor), e.g. "us-letters".</param>

@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using SmartPick.Bot.Core.Guide;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Knowledge.Answering;
+using SmartPick.Bot.Knowledge.Guide;
+using SmartPick.Bot.Knowledge.Retrieval;
+using SmartPick.Ranking.Profiles;
+
+namespace SmartPick.Bot.Knowledge.Ai;
+
+/// <summary>
+/// LLM answers grounded in retrieved passages and the asking user's own profile. Retrieval always runs first; on
+/// any AI failure or timeout the retrieval answer is returned and a warning logged, so users never see an error.
+/// </summary>
+public sealed partial class SemanticGuideAnswerer(
+    GuideRetriever retriever,
+    GuideChat chat,
+    IOptions<KnowledgeOptions> knowledge,
+    IOptions<AiOptions> ai,
+    TimeProvider time,
+    ILogger<SemanticGuideAnswerer> logger) : IGuideAnswerer
+{
+    private const int MaxPassages = 4;
+    private const int MaxPassageChars = 1500;
+    private const int MaxQuestionChars = 2000;
+
+    public async Task<GuideAnswer> AnswerAsync(string question, ApplicantProfile? profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
+        var fallback = ExtractiveAnswer.Compose(retrieval, knowledge.Value.MaxCitations);
+        var passages = retrieval.Hits.Take(MaxPassages).Where(h => h.Score >= retrieval.Hits[0].Score * 0.3).ToList();
+        var profilePlugin = new ProfilePlugin(profile);
+        var seconds = ai.Value.TimeoutSeconds;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds), time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        string text;
+        try
+        {
+            var arguments = new KernelArguments
+            {
+                ["passages"] = FormatPassages(passages),
+                ["profile"] = profile is null ? "{}" : ProfileJson.Serialize(profile),
+                ["question"] = Delimit(question),
+            };
+            text = await chat.AnswerAsync(arguments, new Dictionary<string, object> { [ProfilePlugin.Name] = profilePlugin }, linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTimedOut(logger, seconds);
+            return fallback;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Type and status only: provider error bodies can echo parts of the API key.
+            var status = ex is HttpOperationException http ? (int?)http.StatusCode : null;
+            LogFailed(logger, ex.GetType().Name, status);
+            return fallback;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            LogEmpty(logger);
+            return fallback;
+        }
+
+        return Compose(text, passages, profilePlugin.Proposed);
+    }
+
+    private GuideAnswer Compose(string text, List<GuideHit> passages, ApplicantProfile? proposed)
+    {
+        if (text.Contains("does not cover", StringComparison.OrdinalIgnoreCase) && proposed is null)
+        {
+            return new GuideAnswer(ExtractiveAnswer.NotCovered, [], false);
+        }
+
+        var cited = passages.Where(p => text.Contains(p.Section.Reference, StringComparison.Ordinal)).ToList();
+        var citations = (cited.Count > 0 ? cited : passages)
+            .Take(knowledge.Value.MaxCitations)
+            .Select(h => new GuideCitation(h.Section.File, h.Section.Id, h.Section.Heading, h.Score))
+            .ToList();
+
+        // Model output is untrusted text: escaped whole, so it can never produce markup or links of its own.
+        return new GuideAnswer(Markup.Escape(text.Trim()), citations, passages.Count > 0 || proposed is not null, proposed);
+    }
+
+    private static string FormatPassages(List<GuideHit> passages)
+    {
+        if (passages.Count == 0)
+        {
+            return "(no passage matched the question)";
+        }
+
+        var sb = new StringBuilder();
+        foreach (var hit in passages)
+        {
+            var s = hit.Section;
+            var body = GuideMarkup.ToPlainText(s.Markdown);
+            sb.Append("--- [").Append(s.Reference).Append("] ").Append(s.Heading).Append(" (").Append(s.DocumentTitle).Append(") ---\n")
+              .Append(body.Length > MaxPassageChars ? body[..MaxPassageChars] + "…" : body)
+              .Append("\n\n");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Removes anything that could pose as the prompt's own delimiters and caps the length.</summary>
+    internal static string Delimit(string question)
+    {
+        var q = Markers().Replace(question, "[removed]");
+        return q.Length > MaxQuestionChars ? q[..MaxQuestionChars] : q;
+    }
+
+    [GeneratedRegex(@"QUESTION\s*(START|END)", RegexOptions.IgnoreCase)]
+    private static partial Regex Markers();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AI answer timed out after {Seconds} s; answering from retrieval instead")]
+    private static partial void LogTimedOut(ILogger logger, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AI answer failed ({ErrorType}, HTTP status {Status}); answering from retrieval instead. Check SmartPick:Ai settings.")]
+    private static partial void LogFailed(ILogger logger, string errorType, int? status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AI returned an empty answer; answering from retrieval instead")]
+    private static partial void LogEmpty(ILogger logger);
+}

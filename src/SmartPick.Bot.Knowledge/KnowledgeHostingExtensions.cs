@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Guide;
+using SmartPick.Bot.Knowledge.Ai;
+using SmartPick.Bot.Knowledge.Answering;
+using SmartPick.Bot.Knowledge.Retrieval;
+
+namespace SmartPick.Bot.Knowledge;
+
+/// <summary>Registers the guide index and answerer (retrieval only unless <c>SmartPick:Ai:Provider</c> is set).</summary>
+public static class KnowledgeHostingExtensions
+{
+    public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<KnowledgeOptions>()
+            .Bind(builder.Configuration.GetSection(KnowledgeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<AiOptions>()
+            .Bind(builder.Configuration.GetSection(AiOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AiOptions>, AiOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<GuideIndexProvider>();
+        services.AddSingleton<GuideRetriever>();
+        services.AddSingleton<RetrievalGuideAnswerer>();
+        services.AddSingleton<GuideChat>();
+        services.AddSingleton<SemanticGuideAnswerer>();
+        services.RemoveAll<IGuideAnswerer>();
+        services.AddSingleton<IGuideAnswerer>(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value.Enabled
+            ? sp.GetRequiredService<SemanticGuideAnswerer>()
+            : sp.GetRequiredService<RetrievalGuideAnswerer>());
+        services.AddHostedService<GuideIndexWarmup>();
+        return builder;
+    }
+}

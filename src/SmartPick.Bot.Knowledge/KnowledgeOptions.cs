@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SmartPick.Bot.Knowledge;
+
+/// <summary>Where the guide lives and how it is indexed (section <c>SmartPick:Knowledge</c>).</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "SmartPick:Knowledge";
+
+    /// <summary>The knowledge folder (holding <c>guide/*.md</c>); relative paths resolve from the app's base directory.</summary>
+    [Required]
+    public string GuidePath { get; set; } = "knowledge";
+
+    /// <summary>Prompt directories for Semantic Kernel; relative paths resolve from the app's base directory.</summary>
+    [Required]
+    public string PromptsPath { get; set; } = "prompts";
+
+    /// <summary>
+    /// SQLite database for the FTS5 index. Default: a private in-memory database. The index is derived data rebuilt
+    /// from the markdown at every start in milliseconds, so a file would only add staleness and write contention
+    /// with the storage database; set a file here only to inspect the index.
+    /// </summary>
+    [Required]
+    public string IndexConnectionString { get; set; } = "Data Source=:memory:";
+
+    /// <summary>Sections cited per answer at most.</summary>
+    [Range(1, 10)]
+    public int MaxCitations { get; set; } = 3;
+
+    /// <summary>
+    /// Share of the question's weighted words a section must contain to count as answering it; below this the
+    /// answer is "the guide does not cover this".
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinCoverage { get; set; } = 0.5;
+
+    public string ResolveGuidePath() => Resolve(GuidePath);
+
+    public string ResolvePromptsPath() => Resolve(PromptsPath);
+
+    private static string Resolve(string path) =>
+        Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SmartPick.Bot.Knowledge.Answering;
+using SmartPick.Bot.Knowledge.Retrieval;
+
+namespace SmartPick.Bot.Knowledge.Tests.Support;
+
+internal static class Answerers
+{
+    public static KnowledgeOptions Options(string knowledgeRoot) => new() { GuidePath = knowledgeRoot };
+
+    public static GuideRetriever Retriever(string knowledgeRoot) => Retriever(Options(knowledgeRoot));
+
+    public static GuideRetriever Retriever(KnowledgeOptions options)
+    {
+        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
+        return new GuideRetriever(new GuideIndexProvider(wrapped, NullLogger<GuideIndexProvider>.Instance), wrapped);
+    }
+
+    public static RetrievalGuideAnswerer Extractive(string knowledgeRoot)
+    {
+        var options = Options(knowledgeRoot);
+        return new RetrievalGuideAnswerer(Retriever(options), Microsoft.Extensions.Options.Options.Create(options));
+    }
+
+    /// <summary>The real guide, built once per test run (it is read-only).</summary>
+    public static Lazy<RetrievalGuideAnswerer> RealGuide { get; } = new(() => Extractive(TestPaths.Knowledge));
+
+    public static Lazy<GuideRetriever> RealRetriever { get; } = new(() => Retriever(TestPaths.Knowledge));
+}
