@@ -1,0 +1,32 @@
+using SmartPick.Bot.Knowledge.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SmartPick.Bot.Knowledge.Tests.Evaluation;
+
+/// <summary>The retrieval evaluation on the real guide and the labelled question set (figures in the test output).</summary>
+public sealed class EvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Bm25_OnEvaluationSet_HitAt3IsAtLeast90PercentAndOffTopicIsRecognised()
+    {
+        // Arrange
+        var questions = EvaluationQuestion.Load();
+        var retriever = Answerers.RealRetriever.Value;
+
+        // Act
+        var result = await RetrievalEvaluation.RunAsync(questions, q => retriever.RetrieveAsync(q, CancellationToken.None));
+
+        // Assert
+        output.WriteLine("BM25 (FTS5): " + result);
+        foreach (var miss in result.Misses)
+        {
+            output.WriteLine(miss);
+        }
+
+        Assert.True(questions.Count(q => q.InScope) >= 60, "the evaluation set needs at least 60 answerable questions");
+        Assert.True(result.HitAt3 >= 0.9, $"hit@3 {result.HitAt3:F3} < 0.9");
+        Assert.True(result.AnsweredHitAt3 >= 0.9, $"answered+hit@3 {result.AnsweredHitAt3:F3} < 0.9");
+        Assert.True(result.OutOfScopePrecision >= 0.8, $"not-covered precision {result.OutOfScopePrecision:F3} < 0.8");
+        Assert.True(result.OutOfScopeRecall >= 0.8, $"not-covered recall {result.OutOfScopeRecall:F3} < 0.8");
+    }
+}
