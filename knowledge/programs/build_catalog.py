@@ -66,6 +66,8 @@ def main():
     rows = []
     seen = set()
     for r in csv.DictReader(open(f"{DATA}/freida-internal-medicine-programs-2025.csv", newline="")):
+        if r["program_id"] in seen:
+            continue  # 1401900001 (Kansas, Olathe) appears twice in the extract; keep the first row
         city = CITY_FIX.get(r["city"], r["city"])
         loc = locs.get(r["program_id"], {})
         rows.append({

@@ -1,0 +1,40 @@
+using SmartPick.Ranking.Profiles;
+
+namespace SmartPick.Ranking.Tests.Model;
+
+public sealed class FactorTests
+{
+    [Fact]
+    public void Factors_SumToLogit_ForEveryProgram()
+    {
+        var profile = TestData.Profile(step2: 228) with
+        {
+            Visa = VisaNeed.J1,
+            GraduationYear = 2018,
+            Step1 = new Step1Info(Step1Result.Pass, null, 2),
+            Usce = new UsceInfo(4, true, true),
+            Letters = new LettersInfo(3, 2, 1),
+            Languages = ["Spanish"],
+            Preferences = new PreferencesInfo(["SoCal"]),
+        };
+
+        var result = TestData.Engine.Rank(profile, new RankQuery("Internal Medicine", 2026));
+
+        Assert.Equal(688, result.Programs.Count);
+        foreach (var p in result.Programs)
+        {
+            Assert.Equal(p.LogOdds, p.Factors.Sum(f => f.Contribution), 10);
+            Assert.Equal(1 / (1 + Math.Exp(-p.LogOdds)), p.InterviewProbability, 12);
+            Assert.All(p.Factors, f => Assert.False(string.IsNullOrWhiteSpace(f.Source)));
+        }
+    }
+
+    [Fact]
+    public void UnknownFields_ContributeNothing()
+    {
+        var result = TestData.Engine.Rank(TestData.Profile(step2: null), new RankQuery("Internal Medicine", 2026, Top: 5));
+
+        Assert.Empty(result.Assessment.ApplicantFactors);
+        Assert.All(result.Programs, p => Assert.DoesNotContain(p.Factors, f => f.Name == "Step 2 CK vs program"));
+    }
+}
