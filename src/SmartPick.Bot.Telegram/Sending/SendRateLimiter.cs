@@ -42,7 +42,10 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
     {
         var o = options.Value;
         var chatInterval = TimeSpan.FromMilliseconds(isGroup ? o.PerGroupIntervalMilliseconds : o.PerChatIntervalMilliseconds);
-        var globalInterval = o.GlobalMessagesPerSecond > 0 ? TimeSpan.FromSeconds(1.0 / o.GlobalMessagesPerSecond) : TimeSpan.Zero;
+        // Rounded up: 30 slots of a rounded-down 1/30 s would squeeze a 31st message into the first second.
+        var globalInterval = o.GlobalMessagesPerSecond > 0
+            ? TimeSpan.FromTicks((TimeSpan.TicksPerSecond + o.GlobalMessagesPerSecond - 1) / o.GlobalMessagesPerSecond)
+            : TimeSpan.Zero;
         lock (_gate)
         {
             var now = time.GetUtcNow();

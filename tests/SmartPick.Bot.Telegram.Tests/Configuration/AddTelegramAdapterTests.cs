@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Adapters;
+using SmartPick.Bot.Core.Engine;
+using SmartPick.Bot.Core.State;
+using SmartPick.Bot.Telegram.Tests.Support;
+
+namespace SmartPick.Bot.Telegram.Tests.Configuration;
+
+public sealed class AddTelegramAdapterTests
+{
+    [Fact]
+    public void AddTelegramAdapter_WithoutToken_RegistersNothing()
+    {
+        var builder = TestBot.Builder(new Dictionary<string, string?>());
+
+        builder.AddTelegramAdapter();
+
+        Assert.DoesNotContain(builder.Services, d => d.ServiceType == typeof(IChatAdapter));
+        Assert.DoesNotContain(builder.Services, d => d.ServiceType == typeof(IHostedService));
+    }
+
+    [Fact]
+    public void AddTelegramAdapter_WithToken_RegistersTheTelegramAdapter()
+    {
+        using var host = Build(new() { ["SmartPick:Telegram:Token"] = "123:abc" });
+
+        Assert.Equal("telegram", Assert.Single(host.Services.GetServices<IChatAdapter>()).Platform);
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://127.0.0.1:1")]
+    [InlineData("http://127.0.0.1:8081/some/path")]
+    public async Task StartAsync_BadApiBaseUrl_FailsFastNamingTheSetting(string url)
+    {
+        using var host = Build(new() { ["SmartPick:Telegram:Token"] = "123:abc", ["SmartPick:Telegram:ApiBaseUrl"] = url });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("SmartPick:Telegram:ApiBaseUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_MalformedToken_FailsWithoutEchoingIt()
+    {
+        using var host = Build(new() { ["SmartPick:Telegram:Token"] = "secret-without-id" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("SmartPick:Telegram:Token", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-without-id", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = TestBot.Builder(settings);
+        builder.Services.AddSingleton<IConversationEngine>(new FakeEngine());
+        builder.Services.AddSingleton<IAdapterStateStore>(new InMemoryAdapterStateStore());
+        builder.AddTelegramAdapter();
+        return builder.Build();
+    }
+}
