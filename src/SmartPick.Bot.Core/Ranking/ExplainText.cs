@@ -1,0 +1,71 @@
+using System.Text;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Ranking;
+
+namespace SmartPick.Bot.Core.Ranking;
+
+/// <summary>Chat text for /explain-score: where the scores stand, or why one program got its score.</summary>
+internal static class ExplainText
+{
+    public static string Standing(ScoreStanding s, SpecialtyAssessment a, ModelDocument doc)
+    {
+        var sb = new StringBuilder();
+        var name = Markup.Escape(s.Calibration.Specialty);
+        if (s.Step2 is { } score)
+        {
+            sb.Append("**Step 2 CK ").Append(score).Append("** in ").Append(name).AppendLine(" among non-US IMGs (NRMP Charting Outcomes 2026):");
+            sb.Append("- Higher than about ").Append(s.PercentileMatched!.Value.ToString("0%")).AppendLine(" of those who matched");
+            sb.Append("- Higher than about ").Append(s.PercentileUnmatched!.Value.ToString("0%")).AppendLine(" of those who did not match");
+        }
+        else
+        {
+            sb.Append("No Step 2 CK score in your profile; ").Append(name).AppendLine(" figures below are the specialty average.");
+        }
+
+        sb.Append("- Curve value: ").Append(RankText.Pct(s.CurveProbability)).Append("; with your profile: ").Append(RankText.Pct(a.MatchProbability)).AppendLine();
+        sb.Append("- ").AppendLine(Markup.Escape(s.Trend));
+        if (!s.ScoreSeparates)
+        {
+            sb.AppendLine().Append("_In ").Append(name).Append(", matched and unmatched applicants have about the same scores: the score is not what separates them. ")
+              .AppendLine("Interviews do (more USCE, US letters, visa fit, recent graduation, signals)._");
+        }
+
+        foreach (var f in a.ApplicantFactors)
+        {
+            sb.Append("- ").Append(Markup.Escape(f.Name)).Append(": ").Append(f.Contribution.ToString("+0.00;-0.00")).Append(" (").Append(Markup.Escape(f.Detail)).AppendLine(")");
+        }
+
+        if (doc.Quote("2.") is { } quote)
+        {
+            sb.AppendLine().Append("_Model: ").Append(Markup.Escape(quote)).AppendLine("_");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    public static string Program(ScoredProgram p, ModelDocument doc)
+    {
+        var sb = new StringBuilder();
+        sb.Append("**").Append(Markup.Escape(p.Program.Name)).Append("** (").Append(p.Program.AcgmeId).Append("): interview chance **")
+          .Append(RankText.Pct(p.InterviewProbability)).Append("**, tier ").Append(p.Tier).Append(", fit ").Append(p.FitScore).AppendLine("/100.");
+        sb.Append("Eligibility: ").AppendLine(p.Eligibility.Status.ToString());
+        foreach (var r in p.Eligibility.Reasons)
+        {
+            sb.Append("- ").Append(Markup.Escape(r.Rule)).Append(": ").Append(Markup.Escape(r.Detail)).Append(" — ").Append(Markup.Escape(r.Source)).AppendLine();
+        }
+
+        sb.AppendLine("Factors (log-odds; they add up to the chance above):");
+        foreach (var f in p.Factors)
+        {
+            sb.Append("- ").Append(Markup.Escape(f.Name)).Append(' ').Append(f.Contribution.ToString("+0.00;-0.00")).Append(": ").Append(Markup.Escape(f.Detail))
+              .Append(" _(").Append(Markup.Escape(f.Source)).AppendLine(")_");
+        }
+
+        if (doc.Quote("5.") is { } quote)
+        {
+            sb.AppendLine().Append("_Model: ").Append(Markup.Escape(quote)).AppendLine("_");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Ranking;
+using SmartPick.Ranking.Planning;
+
+namespace SmartPick.Bot.Core.Ranking;
+
+/// <summary>Chat text for /plan.</summary>
+internal static class PlanText
+{
+    public static string Render(RankResult r, RankingModel model)
+    {
+        var plan = r.Plan;
+        var sb = new StringBuilder();
+        sb.Append("**Application plan: ").Append(Markup.Escape(r.Assessment.Calibration.Specialty)).AppendLine("**");
+        sb.Append("- Recommended applications: **").Append(plan.RecommendedApplications).Append("** (Reach ").Append(plan.TierMix[Tier.Reach])
+          .Append(", Target ").Append(plan.TierMix[Tier.Target]).Append(", Safety ").Append(plan.TierMix[Tier.Safety]).AppendLine(")");
+        sb.Append("- Expected interviews: ").AppendLine(plan.ExpectedInterviews.ToString("0.0"));
+        sb.Append("- P(at least one interview): ").AppendLine(RankText.Pct(plan.PAtLeastOneInterview));
+        sb.Append("- P(match) with this list: **").Append(RankText.Pct(plan.PMatch)).Append("** (applying to every eligible program: ")
+          .Append(RankText.Pct(plan.PMatchIfAllApplied)).AppendLine(")");
+        sb.AppendLine("_More applications past this point add under 0.1 point each; ineligible programs add nothing._");
+        if (plan.Signals.Count > 0)
+        {
+            sb.AppendLine().AppendLine("**Where to signal** (realistic Targets gain most; IMG signals convert less than US graduates'):");
+            foreach (var s in plan.Signals)
+            {
+                sb.Append("- ").Append(s.Kind).Append(": ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(" (").Append(s.AcgmeId).AppendLine(")");
+            }
+        }
+
+        sb.AppendLine().AppendLine("**First programs in the list** (interview chance, gain in P(match)):");
+        foreach (var s in plan.Steps.Take(Math.Min(15, plan.RecommendedApplications)))
+        {
+            sb.Append("- ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(": ").Append(RankText.Pct(s.InterviewProbability))
+              .Append(", +").Append((100 * s.MarginalGain).ToString("0.0")).AppendLine(" pts");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+}

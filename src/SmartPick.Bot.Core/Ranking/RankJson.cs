@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using SmartPick.Ranking;
+
+namespace SmartPick.Bot.Core.Ranking;
+
+/// <summary>The "Rank JSON" shape of the architecture doc (camelCase), plus plan and explain variants.</summary>
+internal static class RankJson
+{
+    public static JsonObject Rank(RankResult r) => new()
+    {
+        ["specialty"] = r.Assessment.Calibration.Specialty,
+        ["matchProbability"] = Round(r.Assessment.MatchProbability),
+        ["expectedInterviews"] = Math.Round(r.Plan.ExpectedInterviews, 2),
+        ["plan"] = new JsonObject
+        {
+            ["recommendedApplications"] = r.Plan.RecommendedApplications,
+            ["pAtLeastOneInterview"] = Round(r.Plan.PAtLeastOneInterview),
+            ["pMatch"] = Round(r.Plan.PMatch),
+        },
+        ["programs"] = new JsonArray([.. r.Programs.Select(p => (JsonNode)Program(p))]),
+    };
+
+    public static JsonObject Program(ScoredProgram p) => new()
+    {
+        ["acgmeId"] = p.Program.AcgmeId,
+        ["name"] = p.Program.Name,
+        ["city"] = p.Program.City,
+        ["state"] = p.Program.State,
+        ["tier"] = p.Tier.ToString(),
+        ["interviewProbability"] = Round(p.InterviewProbability),
+        ["fitScore"] = p.FitScore,
+        ["eligibility"] = new JsonObject
+        {
+            ["status"] = p.Eligibility.Status.ToString(),
+            ["reasons"] = new JsonArray([.. p.Eligibility.Reasons.Select(e => (JsonNode)new JsonObject
+            {
+                ["rule"] = e.Rule,
+                ["effect"] = e.Effect.ToString(),
+                ["detail"] = e.Detail,
+                ["source"] = e.Source,
+                ["sourceUrl"] = e.SourceUrl,
+            })]),
+        },
+        ["factors"] = new JsonArray([.. p.Factors.Select(f => (JsonNode)new JsonObject
+        {
+            ["name"] = f.Name,
+            ["contribution"] = Math.Round(f.Contribution, 4),
+            ["detail"] = f.Detail,
+            ["source"] = f.Source,
+        })]),
+    };
+
+    public static JsonObject Plan(RankResult r, RankingModel model)
+    {
+        var json = Rank(r);
+        var plan = (JsonObject)json["plan"]!;
+        var recommended = r.Plan.Steps.Take(r.Plan.RecommendedApplications);
+        plan["expectedInterviews"] = Math.Round(r.Plan.ExpectedInterviews, 2);
+        plan["pMatchIfAllApplied"] = Round(r.Plan.PMatchIfAllApplied);
+        plan["tierMix"] = new JsonObject(r.Plan.TierMix.Select(kv => KeyValuePair.Create(kv.Key.ToString(), (JsonNode?)kv.Value)));
+        plan["interviewDistribution"] = new JsonArray([.. r.Plan.InterviewDistribution.Take(31).Select(p => (JsonNode)Round(p))]);
+        plan["list"] = new JsonArray([.. recommended.Select(s => (JsonNode)new JsonObject
+        {
+            ["acgmeId"] = s.AcgmeId,
+            ["name"] = model.Program(s.AcgmeId)?.Name,
+            ["tier"] = s.Tier.ToString(),
+            ["interviewProbability"] = Round(s.InterviewProbability),
+            ["marginalGain"] = Math.Round(s.MarginalGain, 5),
+            ["cumulativePMatch"] = Round(s.CumulativeMatchProbability),
+        })]);
+        plan["signals"] = new JsonArray([.. r.Plan.Signals.Select(s => (JsonNode)new JsonObject
+        {
+            ["acgmeId"] = s.AcgmeId,
+            ["kind"] = s.Kind,
+            ["estimatedGain"] = Round(s.EstimatedGain),
+        })]);
+        return json;
+    }
+
+    public static JsonObject Standing(ScoreStanding s, SpecialtyAssessment a) => new()
+    {
+        ["specialty"] = s.Calibration.Specialty,
+        ["step2ck"] = s.Step2,
+        ["percentileAmongMatched"] = s.PercentileMatched is { } m ? Math.Round(100 * m, 1) : null,
+        ["percentileAmongUnmatched"] = s.PercentileUnmatched is { } u ? Math.Round(100 * u, 1) : null,
+        ["curveProbability"] = Round(s.CurveProbability),
+        ["matchProbability"] = Round(a.MatchProbability),
+        ["scoreSeparates"] = s.ScoreSeparates,
+        ["trend"] = s.Trend,
+        ["source"] = s.Calibration.Provenance.Source,
+    };
+
+    private static double Round(double p) => Math.Round(p, 4);
+}

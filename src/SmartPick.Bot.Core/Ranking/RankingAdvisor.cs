@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Ranking;
+using SmartPick.Ranking.Catalog;
+using SmartPick.Ranking.Outcomes;
+using SmartPick.Ranking.Profiles;
+
+namespace SmartPick.Bot.Core.Ranking;
+
+/// <summary>The ranking library behind /rank, /plan, /explain-score and the CLI. Replies are private (personal data).</summary>
+public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions> options, TimeProvider clock, IRankingCharts charts, ModelDocument document) : IRankingAdvisor
+{
+    public IReadOnlyList<string> Specialties => engine.Model.Specialties;
+
+    public AdvisorResult Rank(ApplicantProfile profile, RankRequest request) =>
+        Run(profile, request, result =>
+        {
+            var replies = new List<Reply>
+            {
+                Private(RankText.Summary(result)) with { Image = charts.ListChart(result) },
+                Private(RankText.List(result)),
+            };
+            return new AdvisorResult(replies, RankJson.Rank(result));
+        });
+
+    public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) =>
+        Run(profile, request with { Top = request.Top ?? 0 }, result =>
+            new AdvisorResult([Private(PlanText.Render(result, engine.Model)) with { Image = charts.PlanChart(result) }], RankJson.Plan(result, engine.Model)));
+
+    public AdvisorResult ExplainScore(ApplicantProfile profile, string? acgmeId, string? specialty)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (acgmeId is not null)
+        {
+            return ExplainProgram(profile, acgmeId.Trim());
+        }
+
+        var cal = ResolveCalibration(profile, specialty, out var error);
+        if (cal is null)
+        {
+            return AdvisorResult.Fail(error!);
+        }
+
+        var standing = ScoreStanding.For(profile, cal);
+        var assessment = engine.Assess(profile, cal, Year);
+        var text = ExplainText.Standing(standing, assessment, document);
+        return new AdvisorResult([Private(text) with { Image = charts.ScoreChart(standing) }], RankJson.Standing(standing, assessment));
+    }
+
+    private int Year => clock.GetUtcNow().Year;
+
+    private AdvisorResult ExplainProgram(ApplicantProfile profile, string acgmeId)
+    {
+        if (engine.Model.Program(acgmeId) is not { } program)
+        {
+            return AdvisorResult.Fail($"No program with ACGME ID {Markup.Escape(acgmeId)} in the catalog.");
+        }
+
+        if (engine.Model.Calibration(program.Specialty) is not { } cal)
+        {
+            return AdvisorResult.Fail($"{program.Specialty} has no NRMP calibration, so programs in it cannot be scored.");
+        }
+
+        var assessment = engine.Assess(profile, cal, Year);
+        var scored = engine.Score(profile, program, assessment, Year);
+        var json = RankJson.Program(scored);
+        json["specialty"] = cal.Specialty;
+        json["matchProbability"] = Math.Round(assessment.MatchProbability, 4);
+        return new AdvisorResult([Private(ExplainText.Program(scored, document))], json);
+    }
+
+    private AdvisorResult Run(ApplicantProfile profile, RankRequest request, Func<RankResult, AdvisorResult> render)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(request);
+        var cal = ResolveCalibration(profile, request.Specialty, out var error);
+        if (cal is null)
+        {
+            return AdvisorResult.Fail(error!);
+        }
+
+        string? region = null;
+        if (request.Region is { } r && !r.Equals("Anywhere", StringComparison.OrdinalIgnoreCase))
+        {
+            if (Regions.Resolve(r).Count == 0)
+            {
+                return AdvisorResult.Fail($"Unknown region '{Markup.Escape(r)}'. Use SoCal, LA, OC, SD, IE, VSB or CV.");
+            }
+
+            region = r;
+        }
+
+        if (request.Top is < 0)
+        {
+            return AdvisorResult.Fail("The number of programs must be positive.");
+        }
+
+        var top = request.Top is null or 0 ? options.Value.DefaultTop : request.Top;
+        var result = engine.Rank(profile, new RankQuery(cal.Specialty, Year, region, request.State, top));
+        return render(result);
+    }
+
+    private SpecialtyCalibration? ResolveCalibration(ApplicantProfile profile, string? requested, out string? error)
+    {
+        var name = requested ?? (profile.Specialties.Count > 0 ? profile.Specialties[0] : null);
+        error = null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            error = "Your profile has no specialty yet: set one with /profile.";
+            return null;
+        }
+
+        var canonical = engine.Model.ResolveSpecialty(name);
+        if (canonical is null)
+        {
+            error = $"No NRMP calibration for '{Markup.Escape(name)}'. Specialties I can rank: {string.Join(", ", Specialties)}.";
+            return null;
+        }
+
+        return engine.Model.Calibration(canonical);
+    }
+
+    private static Reply Private(string text) => Reply.Private(text);
+}
