@@ -17,5 +17,8 @@ public sealed record ConversationState(string? IntakeStep, IReadOnlyList<string>
 {
     public static ConversationState Idle { get; } = new(null, []);
 
-    public bool InIntake => IntakeStep is not null;
+    /// <summary>Marks an intake the user paused: the position is kept, free text goes to the guide meanwhile.</summary>
+    public const string Paused = "paused";
+
+    public bool InIntake => IntakeStep is not null && Pending != Paused;
 }

@@ -1,0 +1,95 @@
+using System.Globalization;
+using SmartPick.Bot.Core.Engine;
+using SmartPick.Bot.Core.Guide;
+using SmartPick.Bot.Core.Intake;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Core.Ranking;
+
+namespace SmartPick.Bot.Core.Commands;
+
+/// <summary>/rank, /plan, /explain-score (ranking library) and /ask (guide).</summary>
+public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide)
+{
+    internal void Rank(Turn turn, CommandContent command) =>
+        WithProfile(turn, "rank", () => advisor.Rank(turn.State.Profile, ReadRequest(command)));
+
+    internal void Plan(Turn turn, CommandContent command) =>
+        WithProfile(turn, "plan", () => advisor.Plan(turn.State.Profile, ReadRequest(command)));
+
+    internal void ExplainScore(Turn turn, CommandContent command)
+    {
+        var program = command.Option("program")
+            ?? command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(a => a.Length == 10 && a.All(char.IsAsciiDigit));
+        var specialty = command.Option("specialty");
+        WithProfile(turn, "explain-score", () => advisor.ExplainScore(turn.State.Profile, program, specialty));
+    }
+
+    internal async Task AskAsync(Turn turn, string question, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            turn.Say(new Reply("What would you like to know? For example: /ask how do ERAS signals work for Internal Medicine?"));
+            return;
+        }
+
+        // Only the asking user's own profile may reach the answerer.
+        var profile = turn.State.Profile.Specialties.Count > 0 ? turn.State.Profile : null;
+        var answer = await guide.AnswerAsync(question, profile, cancellationToken);
+        turn.Say(new Reply(Render(answer)));
+    }
+
+    /// <summary>"/rank IM socal CA 20" or Discord options specialty/region/state/count.</summary>
+    public static RankRequest ReadRequest(CommandContent command)
+    {
+        string? specialty = command.Option("specialty") is { } s ? Vocabulary.Specialty(s) ?? s : null;
+        string? region = command.Option("region") is { } r ? Vocabulary.Region(r) ?? r : null;
+        var state = command.Option("state")?.ToUpperInvariant();
+        int? top = int.TryParse(command.Option("count") ?? command.Option("top"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        foreach (var word in command.Arguments.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (top is null && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                top = count;
+            }
+            else if (specialty is null && Vocabulary.Specialty(word) is { } sp)
+            {
+                specialty = sp;
+            }
+            else if (region is null && Vocabulary.Region(word) is { } rg && word.Length > 2)
+            {
+                region = rg;
+            }
+            else if (state is null && word.Length == 2 && Vocabulary.State(word) is { } st)
+            {
+                state = st;
+            }
+        }
+
+        return new RankRequest(specialty, region, state, top);
+    }
+
+    public static string Render(GuideAnswer answer)
+    {
+        if (answer.Citations.Count == 0)
+        {
+            return answer.Answer;
+        }
+
+        var sources = answer.Citations.Select(c => $"- {Markup.Escape(c.Title)} ({Markup.Escape(c.Reference)})");
+        return answer.Answer + "\n\n_Sources:_\n" + string.Join('\n', sources);
+    }
+
+    private static void WithProfile(Turn turn, string command, Func<AdvisorResult> run)
+    {
+        if (turn.State.Profile.Specialties.Count == 0)
+        {
+            var text = turn.InGroup
+                ? "I need your profile first. Let's fill it in a private chat — your scores stay between us."
+                : "I need a few answers before I can rank programs. Send /profile to start (it takes about three minutes).";
+            turn.SayPersonal([new Reply(text) { Choices = turn.InGroup ? [] : [new Choice("Start my profile", "cmd:profile")] }], "profile");
+            return;
+        }
+
+        turn.SayPersonal(run().Replies, command);
+    }
+}

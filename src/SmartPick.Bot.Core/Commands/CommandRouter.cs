@@ -1,0 +1,166 @@
+using SmartPick.Bot.Core.Engine;
+using SmartPick.Bot.Core.Intake;
+using SmartPick.Bot.Core.Messaging;
+
+namespace SmartPick.Bot.Core.Commands;
+
+/// <summary>Decides what an inbound message means (command, intake answer, button, form, question) and dispatches it.</summary>
+public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice)
+{
+    private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase) { "hi", "hello", "hey", "start", "menu", "help", "hola" };
+
+    internal Task RouteAsync(Turn turn, CancellationToken cancellationToken) => turn.Message.Content switch
+    {
+        CommandContent c => DispatchAsync(turn, c, cancellationToken),
+        TextContent t => TextAsync(turn, t.Text, cancellationToken),
+        ButtonContent b => ButtonAsync(turn, b.Payload, cancellationToken),
+        FormContent f => Done(() => profile.SubmitForm(turn, f)),
+        _ => Task.CompletedTask,
+    };
+
+    internal Task DispatchAsync(Turn turn, CommandContent command, CancellationToken cancellationToken)
+    {
+        switch (CommandText.Canonical(command.Name))
+        {
+            case "start":
+                return StartAsync(turn, command.Arguments.Trim(), cancellationToken);
+            case "help":
+                turn.Say(Help());
+                return Task.CompletedTask;
+            case "profile":
+                profile.Profile(turn, command);
+                return Task.CompletedTask;
+            case "export":
+                ProfileCommands.Export(turn);
+                return Task.CompletedTask;
+            case "forget":
+                ProfileCommands.Forget(turn, command.Arguments);
+                return Task.CompletedTask;
+            case "rank":
+                advice.Rank(turn, command);
+                return Task.CompletedTask;
+            case "plan":
+                advice.Plan(turn, command);
+                return Task.CompletedTask;
+            case "explain-score":
+                advice.ExplainScore(turn, command);
+                return Task.CompletedTask;
+            case "ask":
+                return advice.AskAsync(turn, command.Option("question") ?? command.Arguments, cancellationToken);
+            default:
+                turn.Say(new Reply($"I don't know the command /{Markup.Escape(command.Name)}. Send /help to see what I can do."));
+                return Task.CompletedTask;
+        }
+    }
+
+    private Task TextAsync(Turn turn, string text, CancellationToken cancellationToken)
+    {
+        if (CommandText.TryParse(text, out var name, out var arguments))
+        {
+            return DispatchAsync(turn, new CommandContent(name, arguments), cancellationToken);
+        }
+
+        // In groups the bot speaks only when addressed with a command (and Telegram privacy mode agrees).
+        if (turn.InGroup || string.IsNullOrWhiteSpace(text))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (turn.State.Conversation.InIntake)
+        {
+            return Done(() => Apply(turn, intake.Answer(turn.State, text)));
+        }
+
+        if (Greetings.Contains(AnswerReader.Normalize(text)))
+        {
+            return StartAsync(turn, string.Empty, cancellationToken);
+        }
+
+        return advice.AskAsync(turn, text, cancellationToken);
+    }
+
+    private Task ButtonAsync(Turn turn, string payload, CancellationToken cancellationToken)
+    {
+        if (payload.StartsWith(IntakeDialogue.ButtonPrefix, StringComparison.Ordinal))
+        {
+            var rest = payload[IntakeDialogue.ButtonPrefix.Length..];
+            var colon = rest.IndexOf(':', StringComparison.Ordinal);
+            var stepId = colon < 0 ? rest : rest[..colon];
+            var value = colon < 0 ? string.Empty : rest[(colon + 1)..];
+            if (turn.State.Conversation.IntakeStep != stepId)
+            {
+                var current = IntakeDialogue.Step(turn.State.Conversation.IntakeStep);
+                turn.Say(current is null
+                    ? Reply.Private("That button belongs to a question that's already answered. Send /profile to review or change your answers.")
+                    : IntakeDialogue.Ask(current, turn.State.Profile, "That button belongs to an earlier question. Here is the current one:"));
+                return Task.CompletedTask;
+            }
+
+            Apply(turn, intake.Answer(turn.State, value));
+            return Task.CompletedTask;
+        }
+
+        if (payload.StartsWith("forget:", StringComparison.Ordinal))
+        {
+            ProfileCommands.Forget(turn, payload["forget:".Length..]);
+            return Task.CompletedTask;
+        }
+
+        if (payload.StartsWith("cmd:", StringComparison.Ordinal))
+        {
+            var command = payload["cmd:".Length..];
+            var space = command.IndexOf(' ', StringComparison.Ordinal);
+            return DispatchAsync(turn, space < 0 ? new CommandContent(command) : new CommandContent(command[..space], command[(space + 1)..]), cancellationToken);
+        }
+
+        turn.Say(Reply.Private("That button has expired. Send /help to see what I can do."));
+        return Task.CompletedTask;
+    }
+
+    private Task StartAsync(Turn turn, string payload, CancellationToken cancellationToken)
+    {
+        // "/start rank" arrives from a Telegram deep link: resume that command here, in the direct chat.
+        var target = CommandText.Canonical(payload);
+        if (target.Length > 0 && target != "start" && CommandText.Names.Contains(target))
+        {
+            return DispatchAsync(turn, new CommandContent(target), cancellationToken);
+        }
+
+        turn.Say(Help());
+        if (!turn.InGroup && turn.State.Profile.Specialties.Count == 0)
+        {
+            Apply(turn, IntakeDialogue.Begin(turn.State));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Reply Help() => new(
+        "**SmartPick** builds an honest, data-driven residency application list for IMGs aiming at Southern California.\n\n" +
+        "- /profile — answer a few questions (or /profile set step2ck 238 to change one field)\n" +
+        "- /rank — programs ranked into Reach, Target and Safety, with your chances\n" +
+        "- /plan — how many programs to apply to and where to place ERAS signals\n" +
+        "- /explain-score — where your scores stand, and why a program got its score\n" +
+        "- /ask — a question about the application process, answered from our guide with sources\n" +
+        "- /export — your stored data as JSON; /forget — delete everything about you\n\n" +
+        "Your scores stay private: in groups I answer personal questions only to you.");
+
+    private static void Apply(Turn turn, (State.UserState State, IReadOnlyList<Reply> Replies) result)
+    {
+        turn.State = result.State;
+        if (turn.InGroup)
+        {
+            turn.SayPersonal(result.Replies, "profile");
+        }
+        else
+        {
+            turn.Say(result.Replies);
+        }
+    }
+
+    private static Task Done(Action action)
+    {
+        action();
+        return Task.CompletedTask;
+    }
+}

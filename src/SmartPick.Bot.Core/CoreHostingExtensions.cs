@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SmartPick.Bot.Core.Commands;
+using SmartPick.Bot.Core.Engine;
+using SmartPick.Bot.Core.Guide;
+using SmartPick.Bot.Core.Intake;
+using SmartPick.Bot.Core.Ranking;
+
+namespace SmartPick.Bot.Core;
+
+/// <summary>Registers the conversation engine and its commands.</summary>
+public static class CoreHostingExtensions
+{
+    public static IHostApplicationBuilder AddBotCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IntakeDialogue>();
+        services.AddSingleton<ProfileCommands>();
+        services.AddSingleton<AdviceCommands>();
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<IConversationEngine, ConversationEngine>();
+        services.TryAddSingleton<IRankingAdvisor, UnavailableRankingAdvisor>();
+        services.TryAddSingleton<IGuideAnswerer, UnavailableGuideAnswerer>();
+        return builder;
+    }
+}

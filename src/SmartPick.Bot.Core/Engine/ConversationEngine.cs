@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using SmartPick.Bot.Core.Commands;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Core.State;
+
+namespace SmartPick.Bot.Core.Engine;
+
+/// <summary>
+/// Loads the user's state, routes the message, stores the new state, returns the replies. Messages of one user
+/// are handled one at a time, so two quick answers never race on stored state.
+/// </summary>
+public sealed partial class ConversationEngine(IUserStore store, CommandRouter router, TimeProvider clock, ILogger<ConversationEngine> logger)
+    : IConversationEngine
+{
+    private readonly KeyedLock<UserKey> _locks = new();
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var started = clock.GetTimestamp();
+        using var held = await _locks.AcquireAsync(message.User, cancellationToken);
+        var kind = message.Content.GetType().Name;
+        try
+        {
+            var state = await store.LoadAsync(message.User, cancellationToken) ?? UserState.New;
+            var turn = new Turn(message, state);
+            await router.RouteAsync(turn, cancellationToken);
+            if (turn.Forget)
+            {
+                await store.ForgetAsync(message.User, cancellationToken);
+            }
+            else if (!ReferenceEquals(turn.State, turn.Original))
+            {
+                await store.SaveAsync(message.User, turn.State, cancellationToken);
+            }
+
+            var elapsedMs = clock.GetElapsedTime(started).TotalMilliseconds;
+            LogHandled(message.Platform, kind, turn.Replies.Count, elapsedMs);
+            return turn.Replies;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(ex, message.Platform, kind);
+            return [new Reply("Sorry — something went wrong on my side. Your saved answers are safe; please try again in a moment.")];
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Handled {Platform} {Kind} with {Replies} replies in {ElapsedMs:F1} ms")]
+    private partial void LogHandled(string platform, string kind, int replies, double elapsedMs);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Handling a {Platform} {Kind} failed")]
+    private partial void LogFailed(Exception exception, string platform, string kind);
+}

@@ -1,0 +1,35 @@
+namespace SmartPick.Bot.Storage.Schema;
+
+/// <summary>
+/// Schema history. Each entry runs once, in order, inside a transaction; <c>PRAGMA user_version</c> records the
+/// last applied one. Never edit a shipped migration: append a new one.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<string> All =
+    [
+        """
+        CREATE TABLE profiles (
+            platform    TEXT NOT NULL,
+            user_id     TEXT NOT NULL,
+            profile     TEXT NOT NULL,
+            updated_at  TEXT NOT NULL,
+            PRIMARY KEY (platform, user_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE conversations (
+            platform    TEXT NOT NULL,
+            user_id     TEXT NOT NULL,
+            intake_step TEXT NULL,
+            history     TEXT NOT NULL,
+            pending     TEXT NULL,
+            updated_at  TEXT NOT NULL,
+            PRIMARY KEY (platform, user_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE adapter_state (
+            key         TEXT NOT NULL PRIMARY KEY,
+            value       TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ];
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SmartPick.Bot.Chat;
+using SmartPick.Bot.Core;
+using SmartPick.Bot.Storage;
+
+namespace SmartPick.Bot;
+
+/// <summary>Composition only: one AddXxx per project. Adapters are added for "run"; "chat" and the CLI verbs use the engine alone.</summary>
+public static class BotHost
+{
+    public static HostApplicationBuilder CreateBuilder(string[] args, bool withAdapters)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // stdout belongs to the chat and the CLI's results; every log line goes to stderr.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddBotCore();
+        builder.AddSqliteStorage();
+        if (withAdapters)
+        {
+            builder.AddAdapters();
+        }
+
+        return builder;
+    }
+
+    private static void AddAdapters(this HostApplicationBuilder builder)
+    {
+        builder.AddConsoleChatWhenNoAdapter();
+    }
+}

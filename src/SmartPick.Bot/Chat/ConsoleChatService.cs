@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SmartPick.Bot.Core.Adapters;
+using SmartPick.Bot.Core.Engine;
+using SmartPick.Bot.Core.Messaging;
+
+namespace SmartPick.Bot.Chat;
+
+/// <summary>
+/// The console adapter: one stdin line in, one block of replies out (blank line after each block), so it works
+/// interactively and with piped input. Stops the host at end of input.
+/// </summary>
+public sealed class ConsoleChatService(IConversationEngine engine, ConsoleChatIo io, IHostApplicationLifetime lifetime) : BackgroundService
+{
+    private static readonly string UserId = "local";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting (migrations) before the first read; stdin reads block a thread.
+        await Task.Yield();
+        if (io.Interactive)
+        {
+            await io.Output.WriteLineAsync("SmartPick console chat. Type /help, or /profile to start. Ctrl+D (Ctrl+Z on Windows) ends.");
+        }
+
+        var first = true;
+        IReadOnlyList<Choice> choices = [];
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (io.Interactive)
+            {
+                await io.Output.WriteAsync("> ");
+            }
+
+            var line = await io.Input.ReadLineAsync(stoppingToken);
+            if (line is null)
+            {
+                break;
+            }
+
+            if (first && line.Length == 0)
+            {
+                continue;
+            }
+
+            first = false;
+            // Typing a button's label presses it, so every choice works without a mouse.
+            var pressed = choices.FirstOrDefault(c => string.Equals(c.Label, line.Trim(), StringComparison.OrdinalIgnoreCase));
+            InboundContent content = pressed is null ? new TextContent(line) : new ButtonContent(pressed.Payload);
+            var replies = await engine.HandleAsync(new InboundMessage("console", UserId, UserId, ChatKind.Direct, content), stoppingToken);
+            choices = [.. replies.SelectMany(r => r.Choices)];
+            await io.Output.WriteLineAsync(ConsoleRenderer.Render(replies));
+            await io.Output.FlushAsync(stoppingToken);
+        }
+
+        lifetime.StopApplication();
+    }
+}
+
+/// <summary>The console's streams, injectable so tests can drive the chat.</summary>
+public sealed record ConsoleChatIo(TextReader Input, TextWriter Output, bool Interactive);
+
+/// <summary>Registers the console chat when no platform adapter is enabled.</summary>
+public static class ConsoleChatExtensions
+{
+    public static IHostApplicationBuilder AddConsoleChatWhenNoAdapter(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Services.Any(d => d.ServiceType == typeof(IChatAdapter)))
+        {
+            builder.AddConsoleChat();
+        }
+
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddConsoleChat(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(new ConsoleChatIo(Console.In, Console.Out, !Console.IsInputRedirected));
+        builder.Services.AddHostedService<ConsoleChatService>();
+        return builder;
+    }
+}
