@@ -78,8 +78,14 @@ public sealed partial class FakeBotApi
                 var bytes = new byte[file.Length];
                 await using var stream = file.OpenReadStream();
                 await stream.ReadExactlyAsync(bytes);
-                parameters[file.Name] = "attach://" + file.FileName;
-                photoBytes = IsPng(bytes) ? bytes.Length : -1;
+
+                // The file is either the "photo" part itself or a part that "photo" names as attach://<part>.
+                var attached = parameters["photo"]?.ToString() == "attach://" + file.Name;
+                if (file.Name == "photo" || attached)
+                {
+                    parameters["photo"] = "file:" + file.FileName;
+                    photoBytes = IsPng(bytes) ? bytes.Length : -1;
+                }
             }
         }
         else if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
