@@ -22,7 +22,7 @@ public static class CoreHostingExtensions
         services.AddSingleton<AdviceCommands>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
-        services.TryAddSingleton<IRankingAdvisor, UnavailableRankingAdvisor>();
+        services.AddRankingAdvisor();
         services.TryAddSingleton<IGuideAnswerer, UnavailableGuideAnswerer>();
         return builder;
     }

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartPick.Bot.Chat;
 using SmartPick.Bot.Core;
+using SmartPick.Bot.Discord;
+using SmartPick.Bot.Knowledge;
+using SmartPick.Bot.Telegram;
 using SmartPick.Bot.Storage;
 
 namespace SmartPick.Bot;
@@ -21,6 +24,7 @@ public static class BotHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddBotCore();
         builder.AddSqliteStorage();
+        builder.AddKnowledge();
         if (withAdapters)
         {
             builder.AddAdapters();
@@ -31,6 +35,8 @@ public static class BotHost
 
     private static void AddAdapters(this HostApplicationBuilder builder)
     {
+        builder.AddTelegramAdapter();
+        builder.AddDiscordAdapter();
         builder.AddConsoleChatWhenNoAdapter();
     }
 }

@@ -40,11 +40,12 @@ public sealed class DependencyRuleTests
         Assert.Empty(references.Intersect(siblings.Where(s => s != project)));
     }
 
+    /// <summary>Abstractions, plus the options packages (binding and validation of RankingOptions live with the advisor).</summary>
     [Fact]
-    public void CoreProject_HasOnlyAbstractionsPackages()
+    public void CoreProject_HasOnlyAbstractionsAndOptionsPackages()
     {
         Assert.All(PackageReferences("SmartPick.Bot.Core"), p => Assert.True(
-            p.EndsWith(".Abstractions", StringComparison.Ordinal) || p is "Microsoft.Extensions.Options" or "Microsoft.CodeAnalysis.BannedApiAnalyzers",
+            p.EndsWith(".Abstractions", StringComparison.Ordinal) || p.StartsWith("Microsoft.Extensions.Options", StringComparison.Ordinal) || p == "Microsoft.CodeAnalysis.BannedApiAnalyzers",
             $"Core package {p}"));
     }
 

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Json.Schema;
 using SmartPick.Bot.Tests.Architecture;
 using SmartPick.Ranking.Profiles;
@@ -15,9 +15,9 @@ public sealed class ProfileSchemaTests
     {
         var json = File.ReadAllText(Path.Combine(DependencyRuleTests.RepoRoot(), "docs", "examples", "profile.json"));
 
-        Assert.True(Schema.Evaluate(JsonNode.Parse(json)).IsValid);
+        Assert.True(Schema.Evaluate(JsonDocument.Parse(json).RootElement).IsValid);
         var profile = ProfileJson.Deserialize(json);
-        Assert.True(Schema.Evaluate(JsonNode.Parse(ProfileJson.Serialize(profile))).IsValid);
+        Assert.True(Schema.Evaluate(JsonDocument.Parse(ProfileJson.Serialize(profile)).RootElement).IsValid);
         Assert.Equal(232, profile.Step2ck?.Score);
     }
 
@@ -28,7 +28,7 @@ public sealed class ProfileSchemaTests
     [InlineData("""{"specialties":["IM"],"extra":1}""")]
     public void InvalidProfiles_AreRejectedByBothSchemaAndModel(string json)
     {
-        Assert.False(Schema.Evaluate(JsonNode.Parse(json)).IsValid);
+        Assert.False(Schema.Evaluate(JsonDocument.Parse(json).RootElement).IsValid);
         Assert.Throws<ProfileFormatException>(() => ProfileJson.Deserialize(json));
     }
 }
