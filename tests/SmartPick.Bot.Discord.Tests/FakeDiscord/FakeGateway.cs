@@ -1,0 +1,207 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace SmartPick.Bot.Discord.Tests.FakeDiscord;
+
+/// <summary>
+/// The fake gateway: Hello, IDENTIFY → READY + GUILD_CREATE, RESUME on /gw-resume → replay of buffered dispatches +
+/// RESUMED, heartbeat ACKs, and scripted faults (drop, op 7, op 9, close codes).
+/// </summary>
+public sealed class FakeGateway(string expectedToken) : IDisposable
+{
+    private readonly List<(int Seq, string Json)> buffer = [];
+    private readonly Lock gate = new();
+    private readonly SemaphoreSlim sendLock = new(1, 1);
+    private readonly Channel<string> events = Channel.CreateUnbounded<string>();
+    private WebSocket? socket;
+    private int seq;
+    private int sessionCounter;
+
+    public string BaseWs { get; set; } = string.Empty;
+
+    public int HeartbeatIntervalMs { get; set; } = 41250;
+
+    public string? SessionId { get; private set; }
+
+    public int Identifies { get; private set; }
+
+    public int Resumes { get; private set; }
+
+    public int Heartbeats { get; private set; }
+
+    public List<string> ConnectedPaths { get; } = [];
+
+    public void Dispose() => sendLock.Dispose();
+
+    public async Task HandleAsync(WebSocket ws, string path, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            ConnectedPaths.Add(path);
+            socket = ws;
+        }
+
+        await SendAsync(ws, $$$"""{"op":10,"d":{"heartbeat_interval":{{{HeartbeatIntervalMs}}}}}""");
+        var buffer = new byte[64 * 1024];
+        while (ws.State == WebSocketState.Open)
+        {
+            WebSocketReceiveResult result;
+            using var message = new MemoryStream();
+            try
+            {
+                do
+                {
+                    result = await ws.ReceiveAsync(buffer, cancellationToken);
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage);
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+            {
+                return;
+            }
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                events.Writer.TryWrite("closed:" + (int?)result.CloseStatus);
+                return;
+            }
+
+            await OnPayloadAsync(ws, JsonDocument.Parse(message.ToArray()).RootElement, path);
+        }
+    }
+
+    /// <summary>Sends (or buffers, when disconnected) a dispatch with the next sequence number.</summary>
+    public async Task DispatchAsync(string name, string dataJson)
+    {
+        string json;
+        WebSocket? ws;
+        lock (gate)
+        {
+            json = $$"""{"op":0,"s":{{++seq}},"t":"{{name}}","d":{{dataJson}}}""";
+            buffer.Add((seq, json));
+            ws = socket;
+        }
+
+        if (ws is { State: WebSocketState.Open })
+        {
+            await SendAsync(ws, json);
+        }
+    }
+
+    /// <summary>Drops the TCP connection without a close frame; later dispatches are buffered for the resume.</summary>
+    public void Drop()
+    {
+        lock (gate)
+        {
+            socket?.Abort();
+            socket = null;
+        }
+    }
+
+    public Task SendRawAsync(string json) => socket is { } ws ? SendAsync(ws, json) : Task.CompletedTask;
+
+    public async Task CloseAsync(int code)
+    {
+        if (socket is { } ws)
+        {
+            await ws.CloseOutputAsync((WebSocketCloseStatus)code, "scripted", CancellationToken.None);
+        }
+    }
+
+    public async Task<string> NextEventAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await events.Reader.ReadAsync(cts.Token);
+    }
+
+    private async Task OnPayloadAsync(WebSocket ws, JsonElement payload, string path)
+    {
+        var d = payload.TryGetProperty("d", out var data) ? data : default;
+        switch (payload.GetProperty("op").GetInt32())
+        {
+            case 1:
+                Heartbeats++;
+                await SendAsync(ws, """{"op":11}""");
+                break;
+            case 2:
+                if (d.GetProperty("token").GetString() != expectedToken)
+                {
+                    await ws.CloseOutputAsync((WebSocketCloseStatus)4004, "Authentication failed.", CancellationToken.None);
+                    return;
+                }
+
+                Identifies++;
+                string ready;
+                lock (gate)
+                {
+                    SessionId = "session-" + ++sessionCounter;
+                    seq = 0;
+                    buffer.Clear();
+                    ready = $$$"""{"v":10,"user":{"id":"111","username":"smartpick","discriminator":"0","bot":true,"avatar":null},"guilds":[{"id":"222","unavailable":true}],"session_id":"{{{SessionId}}}","resume_gateway_url":"{{{BaseWs}}}/gw-resume","shard":[0,1],"application":{"id":"333","flags":0}}""";
+                }
+
+                events.Writer.TryWrite("identify:" + path);
+                await DispatchAsync("READY", ready);
+                await DispatchAsync("GUILD_CREATE", """{"id":"222","name":"SoCal IMGs","unavailable":false}""");
+                break;
+            case 6:
+                Resumes++;
+                await ResumeAsync(ws, d, path);
+                break;
+        }
+    }
+
+    private async Task ResumeAsync(WebSocket ws, JsonElement d, string path)
+    {
+        List<string> replay;
+        lock (gate)
+        {
+            if (d.GetProperty("session_id").GetString() != SessionId)
+            {
+                replay = [];
+            }
+            else
+            {
+                var from = d.GetProperty("seq").ValueKind == JsonValueKind.Number ? d.GetProperty("seq").GetInt32() : 0;
+                replay = buffer.Where(b => b.Seq > from).Select(b => b.Json).ToList();
+            }
+        }
+
+        if (d.GetProperty("session_id").GetString() != SessionId)
+        {
+            await SendAsync(ws, """{"op":9,"d":false}""");
+            return;
+        }
+
+        events.Writer.TryWrite("resume:" + path + ":" + d.GetProperty("seq").GetRawText());
+        foreach (var json in replay)
+        {
+            await SendAsync(ws, json);
+        }
+
+        await DispatchAsync("RESUMED", "{}");
+    }
+
+    private async Task SendAsync(WebSocket ws, string json)
+    {
+        await sendLock.WaitAsync();
+        try
+        {
+            if (ws.State == WebSocketState.Open)
+            {
+                await ws.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+            }
+        }
+        catch (WebSocketException)
+        {
+            // Peer went away.
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+}
