@@ -1,0 +1,117 @@
+using SmartPick.Bot.Telegram.Tests.Fakes;
+using SmartPick.Bot.Telegram.Tests.Support;
+
+namespace SmartPick.Bot.Telegram.Tests.EndToEnd;
+
+/// <summary>
+/// The real engine, ranking and SQLite storage behind the adapter (Host.CreateApplicationBuilder + AddBotCore +
+/// AddSqliteStorage + AddTelegramAdapter), with the real TelegramBotClient talking to the fake Bot API.
+/// </summary>
+public sealed class RealEngineTests : IAsyncLifetime, IDisposable
+{
+    private const long Maria = 31_001;
+    private readonly RealBot _bot = new();
+    private FakeBotApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+    }
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task FullIntakeThenRank_InAPrivateChat()
+    {
+        using var host = _bot.Build(_api);
+        await host.StartAsync();
+        var chat = new ChatDriver(_api, Maria);
+
+        // The first question comes with an inline keyboard; answer it with a button.
+        var question = await chat.SayAsync("/start", "Which specialty");
+        Assert.NotNull(question.InlineKeyboard);
+        await chat.PressAsync(question, "Internal Medicine", "US-IMG");
+        await AnswerRestOfIntakeAsync(chat);
+        var rank = await chat.SayAsync("/rank", "Reach");
+
+        Assert.Contains("Programs considered", ChatDriver.Plain(rank), StringComparison.Ordinal);
+        Assert.Single(_api.CallsOf("answerCallbackQuery"));
+        Assert.Contains("✓ Internal Medicine", ChatDriver.Plain(_api.CallsOf("editMessageText").Single()), StringComparison.Ordinal);
+        Assert.All(_api.Calls.Where(c => c.Method != "getUpdates"), c => Assert.True(c.Succeeded, $"{c.Method} answered {c.Status}"));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task GroupRank_PostsOnlyADeepLink_AndStartInPrivateShowsTheRanking()
+    {
+        // Arrange: a profile made in private chat.
+        using var host = _bot.Build(_api);
+        await host.StartAsync();
+        var direct = new ChatDriver(_api, Maria);
+        await direct.SayAsync("/profile set specialties Internal Medicine", "Saved");
+        await direct.SayAsync("/profile set step2ck 232", "Saved");
+        var group = new ChatDriver(_api, Maria, chatId: -100_777, group: true);
+
+        // Act
+        var link = await group.SayAsync("/rank@SmartPickTestBot", "private chat");
+        var url = link.InlineKeyboard![0]![0]!["url"]!.GetValue<string>();
+        var payload = url[(url.IndexOf("?start=", StringComparison.Ordinal) + "?start=".Length)..];
+        var ranking = await direct.SayAsync("/start " + payload, "Reach");
+
+        // Assert
+        Assert.Equal("https://t.me/SmartPickTestBot?start=rank", url);
+        var groupText = Assert.Single(group.Transcript);
+        Assert.DoesNotContain("232", groupText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reach", groupText, StringComparison.Ordinal);
+        Assert.Contains("Programs considered", ChatDriver.Plain(ranking), StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task RestartMidConversation_NoUpdateIsHandledTwiceOrLost()
+    {
+        // Arrange: the intake is under way when the bot stops.
+        var chat = new ChatDriver(_api, Maria);
+        using (var first = _bot.Build(_api))
+        {
+            await first.StartAsync();
+            await chat.SayAsync("/profile", "Which specialty");
+            await chat.SayAsync("Internal Medicine", "US-IMG");
+            await first.StopAsync();
+        }
+
+        // Act: the user answers twice while the bot is down, then it comes back on the same database.
+        _api.SendText(Maria, "non-US IMG");
+        _api.SendText(Maria, "pass");
+        using var second = _bot.Build(_api);
+        await second.StartAsync();
+        await chat.ExpectAsync("Step 1");
+        await chat.ExpectAsync("attempts");
+        await chat.SayAsync("1", "Step 2 CK");
+
+        // Assert: every answer moved the dialogue exactly one step; nothing re-asked, nothing rejected.
+        var transcript = chat.Transcript;
+        Assert.Single(transcript, t => t.Contains("Which specialty", StringComparison.Ordinal));
+        Assert.Single(transcript, t => t.Contains("US-IMG", StringComparison.Ordinal) && t.Contains("non-US IMG", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(transcript, t => t.Contains("Please answer", StringComparison.Ordinal));
+        await _api.WaitUntilAsync(f => f.PendingUpdates == 0, because: "every handled update is confirmed by the next getUpdates offset");
+        await second.StopAsync();
+    }
+
+    private static async Task AnswerRestOfIntakeAsync(ChatDriver chat)
+    {
+        (string Say, string Expect)[] script =
+        [
+            ("non-US IMG", "Step 1"), ("Pass", "attempts"), ("1", "Step 2 CK"), ("238", "attempts did Step 2 CK"),
+            ("1", "Step 3"), ("no", "graduate"), ("2019", "visa"), ("J-1", "months of US clinical"), ("6", "hands-on"),
+            ("yes", "California"), ("yes", "letters"), ("3", "from your chosen specialty"), ("2", "physicians in California"),
+            ("1", "languages"), ("Spanish", "publications"), ("1", "regions"), ("SoCal", "states"), ("CA", "That's everything"),
+        ];
+        foreach (var (say, expect) in script)
+        {
+            await chat.SayAsync(say, expect);
+        }
+    }
+}
