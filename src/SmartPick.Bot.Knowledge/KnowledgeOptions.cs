@@ -32,7 +32,7 @@ public sealed class KnowledgeOptions
     /// answer is "the guide does not cover this".
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinCoverage { get; set; } = 0.5;
+    public double MinCoverage { get; set; } = 0.4;
 
     public string ResolveGuidePath() => Resolve(GuidePath);
 

@@ -28,7 +28,7 @@ public static class ExtractiveAnswer
 
         // A close runner-up from another section often holds the other half of the answer.
         var second = result.Hits.Skip(1).FirstOrDefault(h => h.Score >= top.Score * 0.8);
-        if (second is not null && GuideRetriever.Coverage(result.Query, second.Section, result.Corpus) >= 0.5)
+        if (second is not null && GuideRetriever.Coverage(result.Query, [second.Section], result.Corpus) >= 0.5)
         {
             sb.Append("\n\n");
             AppendSection(sb, second, result, maxChars: 350, maxUnits: 2);

@@ -11,6 +11,8 @@ public sealed class CorpusStatistics
     private readonly Dictionary<string, int> _stemFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _wordFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _sectionStems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _headingStems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _titleStems = new(StringComparer.Ordinal);
 
     public CorpusStatistics(IReadOnlyList<GuideSection> sections)
     {
@@ -20,6 +22,8 @@ public sealed class CorpusStatistics
             var words = TextAnalyzer.Tokenize(IndexText(section)).ToHashSet(StringComparer.Ordinal);
             var stems = words.Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
             _sectionStems[section.Reference] = stems;
+            _headingStems[section.Reference] = TextAnalyzer.Tokenize(section.Heading).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
+            _titleStems[section.Reference] = TextAnalyzer.Tokenize(section.DocumentTitle).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
             foreach (var w in words)
             {
                 _wordFrequency[w] = _wordFrequency.GetValueOrDefault(w) + 1;
@@ -43,15 +47,27 @@ public sealed class CorpusStatistics
     public bool IsKnown(string token) =>
         _wordFrequency.ContainsKey(token) || _stemFrequency.ContainsKey(TextAnalyzer.Stem(token));
 
-    /// <summary>BM25-style inverse document frequency; words the guide never uses weigh the most.</summary>
+    /// <summary>
+    /// BM25-style inverse document frequency. Words the guide never uses weigh 1.5 times as much: they are the clearest sign
+    /// that a question is about something else.
+    /// </summary>
     public double Idf(string token)
     {
         var df = _stemFrequency.GetValueOrDefault(TextAnalyzer.Stem(token));
-        return Math.Log(1 + ((SectionCount - df + 0.5) / (df + 0.5)));
+        var idf = Math.Log(1 + ((SectionCount - df + 0.5) / (df + 0.5)));
+        return df == 0 ? UnknownWordFactor * idf : idf;
     }
+
+    private const double UnknownWordFactor = 1.5;
 
     public bool SectionContains(GuideSection section, string token) =>
         _sectionStems.TryGetValue(section.Reference, out var stems) && stems.Contains(TextAnalyzer.Stem(token));
+
+    public bool HeadingContains(GuideSection section, string token) =>
+        _headingStems.TryGetValue(section.Reference, out var stems) && stems.Contains(TextAnalyzer.Stem(token));
+
+    public bool TitleContains(GuideSection section, string token) =>
+        _titleStems.TryGetValue(section.Reference, out var stems) && stems.Contains(TextAnalyzer.Stem(token));
 
     /// <summary>
     /// Closest guide word within edit distance 1 (2 for words of 8+ letters), most frequent first; null when none.
@@ -74,6 +90,13 @@ public sealed class CorpusStatistics
                 continue;
             }
 
+            // Same-length fixes are substitutions, which turn one real word into another (plab -> plan, taxes -> takes);
+            // allow them only for long words or letter swaps. Typos are mostly missing, doubled or swapped letters.
+            if (word.Length == token.Length && token.Length < 7 && !IsSwap(token, word))
+            {
+                continue;
+            }
+
             var d = EditDistance.DamerauLevenshtein(token, word, maxDistance);
             if (d <= maxDistance && (d < bestDistance || (d == bestDistance && frequency > bestFrequency)))
             {
@@ -82,5 +105,11 @@ public sealed class CorpusStatistics
         }
 
         return best;
+    }
+
+    private static bool IsSwap(string a, string b)
+    {
+        var diff = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
+        return diff.Count == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
     }
 }

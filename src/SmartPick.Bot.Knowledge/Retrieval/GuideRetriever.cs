@@ -3,35 +3,74 @@ using SmartPick.Bot.Knowledge.Guide;
 
 namespace SmartPick.Bot.Knowledge.Retrieval;
 
-/// <summary>Question in, ranked sections out, plus the verdict whether the best section actually answers it.</summary>
+/// <summary>
+/// Question in, ranked sections out, plus the verdict whether the guide answers it. FTS5 bm25 picks candidates;
+/// a re-rank then rewards sections whose heading and title contain the question's words, because bm25 alone lets
+/// one rare incidental word outweigh a heading that names the topic.
+/// </summary>
 public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<KnowledgeOptions> options)
 {
-    private const int Candidates = 10;
+    private const int Candidates = 30;
+    private const int CoverageDepth = 3;
+    internal const double HeadingWeight = 1.2;
+    internal const double TitleWeight = 0.3;
+    internal const double BodyWeight = 0.4;
 
     public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken)
     {
         var index = await indexProvider.GetAsync(cancellationToken);
         var query = GuideQuery.Create(question, index.Corpus);
-        var hits = await index.SearchAsync(query, Candidates, cancellationToken);
-        var coverage = hits.Count == 0 ? 0 : Coverage(query, hits[0].Section, index.Corpus);
+        var candidates = await index.SearchAsync(query, Candidates, cancellationToken);
+        var hits = Rerank(query, candidates, index.Corpus);
+        var coverage = hits.Count == 0 ? 0 : Coverage(query, hits.Take(CoverageDepth).Select(h => h.Section).ToList(), index.Corpus);
         return new RetrievalResult(query, hits, coverage >= options.Value.MinCoverage && hits.Count > 0, coverage, index.Corpus);
     }
 
-    /// <summary>
-    /// IDF-weighted share of the question's words found in the section (a word counts when it or one of its synonyms
-    /// appears). Words the guide never uses weigh most, so "best pizza in Los Angeles" is not covered even though
-    /// "Los Angeles" appears in the guide.
-    /// </summary>
-    public static double Coverage(GuideQuery query, GuideSection section, CorpusStatistics corpus)
+    /// <summary>Final score = bm25 relative to the best candidate + weighted word coverage of heading, title and body.</summary>
+    public static IReadOnlyList<GuideHit> Rerank(GuideQuery query, IReadOnlyList<GuideHit> candidates, CorpusStatistics corpus)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+
+        var best = Math.Max(candidates[0].Score, 1e-6);
+        return candidates
+            .Select(h => h with
+            {
+                Score = Math.Round(
+                    (h.Score / best)
+                    + (HeadingWeight * Share(query, corpus, t => corpus.HeadingContains(h.Section, t)))
+                    + (TitleWeight * Share(query, corpus, t => corpus.TitleContains(h.Section, t)))
+                    + (BodyWeight * Share(query, corpus, t => corpus.SectionContains(h.Section, t))),
+                    4,
+                    MidpointRounding.AwayFromZero),
+            })
+            .OrderByDescending(h => h.Score)
+            .ToList();
+    }
+
+    /// <summary>
+    /// IDF-weighted share of the question's words found in the given sections (a word counts when it or one of its
+    /// synonyms appears). Words the guide never uses weigh most, so "best pizza in Los Angeles" is not covered even
+    /// though "Los Angeles" appears in the guide.
+    /// </summary>
+    public static double Coverage(GuideQuery query, IReadOnlyList<GuideSection> sections, CorpusStatistics corpus)
+    {
         ArgumentNullException.ThrowIfNull(corpus);
+        return Share(query, corpus, t => sections.Any(s => corpus.SectionContains(s, t)));
+    }
+
+    private static double Share(GuideQuery query, CorpusStatistics corpus, Func<string, bool> contains)
+    {
         double total = 0, matched = 0;
-        foreach (var term in query.Terms)
+        // Numbers (scores, years) say nothing about the topic: a 209 the guide never mentions is not off-topic.
+        foreach (var term in query.Terms.Where(t => !t.All(char.IsDigit)))
         {
             var weight = corpus.Idf(term);
             total += weight;
-            if (corpus.SectionContains(section, term) || query.Expansions[term].Any(e => corpus.SectionContains(section, e)))
+            if (contains(term) || query.Expansions[term].Any(contains))
             {
                 matched += weight;
             }

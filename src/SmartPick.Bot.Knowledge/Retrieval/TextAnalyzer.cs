@@ -21,8 +21,8 @@ public static partial class TextAnalyzer
         "thing", "things", "this", "those", "to", "too", "ve", "very", "want", "was", "way", "we", "were", "what",
         "whats", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your", "d", "im", "hi",
         "hello", "thanks", "ok", "okay", "someone", "anyone", "there", "mean", "means", "good", "bad", "worth",
-        "go", "going", "vs", "versus", "yes", "each", "other", "many", "lot", "lots", "use", "used", "say", "said",
-        "us", "u", "s",
+        "go", "going", "vs", "versus", "yes", "each", "other", "lot", "lots", "use", "used", "say", "said",
+        "us", "u", "s", "wat", "wut", "pls", "plz", "ur", "idk", "literally", "basically", "actually", "even", "guys",
     };
 
     /// <summary>Normalises domain spellings and lower-cases.</summary>
@@ -45,6 +45,7 @@ public static partial class TextAnalyzer
         t = J1().Replace(t, " j1 ");
         t = StepN().Replace(t, m => $" step{m.Groups[1].Value} ");
         t = Ck2().Replace(t, " step2 ck ");
+        t = SoCal().Replace(t, " southern california ");
         return t;
     }
 
@@ -108,6 +109,9 @@ public static partial class TextAnalyzer
 
     [GeneratedRegex(@"\bstep2\s*ck\b|\b2\s*ck\b|\bstep2ck\b")]
     private static partial Regex Ck2();
+
+    [GeneratedRegex(@"\bso[\s-]?cal\b")]
+    private static partial Regex SoCal();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Token();
