@@ -6,6 +6,7 @@ namespace SmartPick.Bot.Benchmarks;
 
 /// <summary>Rank the whole catalog for one profile (target &lt; 1 ms) and plan over 120 programs (target &lt; 5 ms).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RankingBenchmarks
 {
     private RankingEngine _engine = null!;
@@ -27,6 +28,7 @@ public class RankingBenchmarks
 
 /// <summary>Ranking cost against catalog size: should grow linearly.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ScalingBenchmarks
 {
     private RankingEngine _engine = null!;
