@@ -17,6 +17,11 @@ public static class CoreHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<EngineOptions>()
+            .Bind(builder.Configuration.GetSection(EngineOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<GroupRateLimiter>();
         services.AddSingleton<IntakeDialogue>();
         services.AddSingleton<ProfileCommands>();
         services.AddSingleton<AdviceCommands>();

@@ -9,7 +9,7 @@ namespace SmartPick.Bot.Core.Engine;
 /// Loads the user's state, routes the message, stores the new state, returns the replies. Messages of one user
 /// are handled one at a time, so two quick answers never race on stored state.
 /// </summary>
-public sealed partial class ConversationEngine(IUserStore store, CommandRouter router, TimeProvider clock, ILogger<ConversationEngine> logger)
+public sealed partial class ConversationEngine(IUserStore store, CommandRouter router, GroupRateLimiter groupLimiter, TimeProvider clock, ILogger<ConversationEngine> logger)
     : IConversationEngine
 {
     private readonly KeyedLock<UserKey> _locks = new();
@@ -18,6 +18,13 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
     {
         ArgumentNullException.ThrowIfNull(message);
         var started = clock.GetTimestamp();
+        if (message.ChatKind == ChatKind.Group && groupLimiter.Check(message.User) is { } wait)
+        {
+            LogThrottled(message.Platform);
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            return [Reply.Private($"You're sending commands faster than I can answer in this group. Please wait about {seconds} seconds — or message me privately, where there's no limit.")];
+        }
+
         using var held = await _locks.AcquireAsync(message.User, cancellationToken);
         var kind = message.Content.GetType().Name;
         try
@@ -47,6 +54,9 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Handled {Platform} {Kind} with {Replies} replies in {ElapsedMs:F1} ms")]
     private partial void LogHandled(string platform, string kind, int replies, double elapsedMs);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Throttled a {Platform} group user")]
+    private partial void LogThrottled(string platform);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Handling a {Platform} {Kind} failed")]
     private partial void LogFailed(Exception exception, string platform, string kind);

@@ -39,13 +39,14 @@ public sealed class TestBot : IDisposable
 
     public IConversationEngine Engine { get; }
 
-    public static IConversationEngine CreateEngine(string databasePath, TimeProvider clock, IRankingAdvisor advisor, IGuideAnswerer guide)
+    public static IConversationEngine CreateEngine(string databasePath, TimeProvider clock, IRankingAdvisor advisor, IGuideAnswerer guide, int groupMessagesPerMinute = 10)
     {
         var database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={databasePath}" }), NullLogger<SqliteDatabase>.Instance);
         var store = new SqliteUserStore(database, clock);
         var intake = new IntakeDialogue(clock);
         var router = new CommandRouter(intake, new ProfileCommands(intake), new AdviceCommands(advisor, guide));
-        return new ConversationEngine(store, router, clock, NullLogger<ConversationEngine>.Instance);
+        var limiter = new GroupRateLimiter(Options.Create(new EngineOptions { GroupMessagesPerMinute = groupMessagesPerMinute }), clock);
+        return new ConversationEngine(store, router, limiter, clock, NullLogger<ConversationEngine>.Instance);
     }
 
     public ConversationScript Direct(string userId = "u1") => new(Engine, "test", userId, ChatKind.Direct);
