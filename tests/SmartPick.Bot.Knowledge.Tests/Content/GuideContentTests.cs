@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using SmartPick.Bot.Knowledge.Guide;
+using SmartPick.Bot.Knowledge.Retrieval;
+using SmartPick.Bot.Knowledge.Tests.Evaluation;
+using SmartPick.Bot.Knowledge.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SmartPick.Bot.Knowledge.Tests.Content;
+
+/// <summary>Checks on the real knowledge/ folder as the host ships it.</summary>
+public sealed partial class GuideContentTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<IReadOnlyList<GuideSection>> Sections = new(() => GuideMarkdownParser.ParseFolder(TestPaths.Knowledge));
+
+    [Fact]
+    public async Task IndexBuild_RealKnowledgeFolder_IndexesEverySectionWithStableIds()
+    {
+        // Act
+        using var index = await GuideIndex.BuildAsync(Sections.Value, "Data Source=:memory:", CancellationToken.None);
+
+        // Assert
+        output.WriteLine($"{index.Sections.Count} sections from {index.Sections.Select(s => s.File).Distinct().Count()} files");
+        Assert.True(index.Sections.Count >= 40, "expected the full guide");
+        Assert.All(index.Sections, s => Assert.Matches(KebabId(), s.Id));
+        Assert.Empty(index.Sections.GroupBy(s => s.Reference).Where(g => g.Count() > 1).Select(g => g.Key));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.Knowledge, "guide"), "*.md"))
+        {
+            var lines = File.ReadAllLines(file);
+            Assert.StartsWith("# ", lines[0], StringComparison.Ordinal);
+            Assert.All(lines.Where(l => l.StartsWith("## ", StringComparison.Ordinal)), l => Assert.Matches(HeadingWithId(), l));
+        }
+    }
+
+    [Fact]
+    public async Task Citations_EvaluationLabelsAndAnswers_PointToExistingSections()
+    {
+        // Arrange
+        var existing = Sections.Value.Select(s => s.Reference).ToHashSet(StringComparer.Ordinal);
+        var questions = EvaluationQuestion.Load();
+
+        // Act
+        var cited = new List<string>();
+        foreach (var q in questions)
+        {
+            var answer = await Answerers.RealGuide.Value.AnswerAsync(q.Question, null, CancellationToken.None);
+            cited.AddRange(answer.Citations.Select(c => c.Reference));
+        }
+
+        // Assert
+        Assert.Empty(questions.SelectMany(q => q.Expected).Where(r => !existing.Contains(r)).Distinct());
+        Assert.NotEmpty(cited);
+        Assert.Empty(cited.Where(r => !existing.Contains(r)).Distinct());
+    }
+
+    [Fact]
+    public void CrossReferences_LinksBetweenGuideFiles_PointToExistingSections()
+    {
+        var existing = Sections.Value.Select(s => s.Reference).ToHashSet(StringComparer.Ordinal);
+        var broken = Sections.Value
+            .SelectMany(s => GuideLink().Matches(s.Markdown).Select(m => (From: s.Reference, To: "guide/" + m.Groups["file"].Value + (m.Groups["id"].Success ? "#" + m.Groups["id"].Value : string.Empty))))
+            .Where(l => l.To.Contains('#', StringComparison.Ordinal) ? !existing.Contains(l.To) : !existing.Any(e => e.StartsWith(l.To + "#", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Empty(broken);
+    }
+
+    [Fact]
+    public void Knowledge_ComparedWithSeedGuide_SharesNoRunOfEightWords()
+    {
+        // Arrange
+        if (!Directory.Exists(TestPaths.Seed))
+        {
+            output.WriteLine($"SKIPPED: seed folder {TestPaths.Seed} is absent, so the no-copied-sentence check cannot run.");
+            return;
+        }
+
+        var seedShingles = Directory.EnumerateFiles(TestPaths.Seed, "*.txt")
+            .SelectMany(f => Shingles(File.ReadAllText(f)))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(seedShingles);
+
+        // Act
+        var copied = Directory.EnumerateFiles(TestPaths.Knowledge, "*.md", SearchOption.AllDirectories)
+            .SelectMany(f => Shingles(File.ReadAllText(f)).Where(seedShingles.Contains).Select(s => $"{Path.GetFileName(f)}: \"{s}\""))
+            .Distinct()
+            .ToList();
+
+        // Assert
+        Assert.True(copied.Count == 0, "8+ consecutive words copied from the seed:\n" + string.Join('\n', copied));
+    }
+
+    /// <summary>Every run of 8 consecutive words, lower-cased, punctuation and markdown dropped.</summary>
+    private static IEnumerable<string> Shingles(string text)
+    {
+        var words = Word().Matches(text.ToLowerInvariant().Replace("’", "'", StringComparison.Ordinal)).Select(m => m.Value.Replace("'", string.Empty, StringComparison.Ordinal)).ToList();
+        for (var i = 0; i + 8 <= words.Count; i++)
+        {
+            yield return string.Join(' ', words.Skip(i).Take(8));
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabId();
+
+    [GeneratedRegex(@"^## .+ \{#[a-z0-9]+(-[a-z0-9]+)*\}$")]
+    private static partial Regex HeadingWithId();
+
+    [GeneratedRegex(@"\]\((?:\./)?(?<file>[a-z0-9-]+\.md)(?:#(?<id>[a-z0-9-]+))?\)")]
+    private static partial Regex GuideLink();
+
+    [GeneratedRegex(@"[\p{L}\p{N}']+")]
+    private static partial Regex Word();
+}
