@@ -38,6 +38,7 @@ public static class TelegramAdapterExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(HttpClientName)
+            .RemoveAllLoggers() // the default handler logs request URLs, and every Bot API URL contains the token
             .ConfigureHttpClient((sp, http) =>
                 http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.PollTimeoutSeconds + 30))
             .AddTypedClient<ITelegramBotClient>((http, sp) =>

@@ -68,20 +68,17 @@ public sealed class UpdateLedger(IAdapterStateStore store)
             }
         }
 
-        if (await store.GetAsync(DoneKey(updateId), cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return false;
-        }
-
+        var done = await store.GetAsync(DoneKey(updateId), cancellationToken).ConfigureAwait(false) is not null;
         lock (_gate)
         {
-            if (!_known.Add(updateId))
+            // A done update still counts as seen, so the next offset moves past it and Telegram forgets it.
+            _maxSeen = Math.Max(_maxSeen, updateId);
+            if (!_known.Add(updateId) || done)
             {
                 return false;
             }
 
             _inFlight.Add(updateId);
-            _maxSeen = Math.Max(_maxSeen, updateId);
             return true;
         }
     }

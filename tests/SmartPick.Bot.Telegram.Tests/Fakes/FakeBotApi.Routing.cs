@@ -7,6 +7,7 @@ public sealed partial class FakeBotApi
 {
     private async Task HandleAsync(HttpContext context, string token, string method)
     {
+        var arrived = NowMs;
         if (token != Token)
         {
             await WriteAsync(context, 401, Error(401, "Unauthorized"));
@@ -16,7 +17,7 @@ public sealed partial class FakeBotApi
         var (parameters, photoBytes) = await ReadParametersAsync(context.Request);
         if (TakeScriptedFailure(method) is { } failure)
         {
-            Record(new RecordedCall(method, parameters, failure.ErrorCode, NowMs));
+            Record(new RecordedCall(method, parameters, failure.ErrorCode, arrived));
             await WriteAsync(context, failure.ErrorCode, Error(failure.ErrorCode, failure.Description, failure.RetryAfter));
             return;
         }
@@ -39,7 +40,7 @@ public sealed partial class FakeBotApi
 
         if (method != "getUpdates")
         {
-            Record(new RecordedCall(method, parameters, status, NowMs, messageId, photoBytes));
+            Record(new RecordedCall(method, parameters, status, arrived, messageId, photoBytes));
         }
 
         await WriteAsync(context, status, body);

@@ -205,7 +205,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private sealed record ScriptedFailure(string Method, int ErrorCode, string Description, int? RetryAfter);
 }
 
-/// <summary>One Bot API request as the fake saw it: parameters as JSON (form fields included), outcome, time.</summary>
+/// <summary>One Bot API request as the fake saw it: parameters as JSON (form fields included), outcome, arrival time.</summary>
 public sealed record RecordedCall(string Method, JsonObject Parameters, int Status, double AtMs, int? MessageId = null, long? PhotoBytes = null)
 {
     public bool Succeeded => Status == 200;
