@@ -74,7 +74,11 @@ public sealed partial class FakeBotApi
     }
 
     /// <summary>A user writes <paramref name="text"/> (commands get a bot_command entity, as Telegram sets).</summary>
-    public int SendText(long userId, string text, long? chatId = null, bool group = false, int? replyToMessageId = null)
+    public int SendText(long userId, string text, long? chatId = null, bool group = false, int? replyToMessageId = null) =>
+        Enqueue(TextUpdate(userId, text, chatId, group, replyToMessageId));
+
+    /// <summary>Builds the update for a user's message without queueing it (webhook tests deliver it themselves).</summary>
+    public Update TextUpdate(long userId, string text, long? chatId = null, bool group = false, int? replyToMessageId = null)
     {
         var chat = GetOrAddChat(chatId ?? userId, group);
         var message = new Message
@@ -99,7 +103,13 @@ public sealed partial class FakeBotApi
             }
         }
 
-        return Enqueue(new Update { Message = message });
+        var update = new Update { Message = message };
+        lock (_gate)
+        {
+            update.Id = _nextUpdateId++;
+        }
+
+        return update;
     }
 
     /// <summary>The user presses the inline button with <paramref name="data"/> on a message the bot sent.</summary>
@@ -128,7 +138,7 @@ public sealed partial class FakeBotApi
     {
         lock (_gate)
         {
-            update.Id = _nextUpdateId++;
+            update.Id = update.Id == 0 ? _nextUpdateId++ : update.Id;
             _queue.Add(update);
             _enqueuedAt[update.Id] = _clock.ElapsedTicks;
         }
