@@ -49,6 +49,9 @@ public static class DiscordAdapterExtensions
             })
             .AddHttpMessageHandler<RateLimitHandler>()
 
+            // The default HttpClient logs print request URLs, which carry interaction tokens.
+            .RemoveAllLoggers()
+
             // One limiter state for the process: keep the handler chain alive instead of rotating it.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 

@@ -25,6 +25,10 @@ public static class CommandCatalog
         Command(
             "profile",
             "Start or resume your profile, show it, or set one field",
+            new CommandOption(OptionType.StringValue, "action", "What to do (default: answer the questions)")
+            {
+                Choices = [new("show", "show"), new("set", "set"), new("edit", "edit"), new("restart", "restart")],
+            },
             Text("field", "Field to set, e.g. step2ck, visa, graduationYear"),
             Text("value", "New value for the field")),
         Command("rank", "Rank Southern California residency programs for you", Specialty(), Region(), Text("state", "Two-letter state, e.g. CA", 2), Count()),

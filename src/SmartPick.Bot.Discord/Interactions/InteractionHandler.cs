@@ -112,9 +112,10 @@ public sealed partial class InteractionHandler(
 
     private async Task RespondDirectAsync(Interaction interaction, InteractionResponder responder, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
-        if (replies is [{ Form: { } form }] && interaction.Type != InteractionType.ModalSubmit)
+        if (replies is [{ Form: { } form, Choices.Count: 0 }] && interaction.Type != InteractionType.ModalSubmit)
         {
-            // A modal can only be a first response: this is one.
+            // A lone form opens at once (a modal can only be a first response: this is one). With choices, the
+            // question is shown with an "open form" button instead, so Skip/Back stay available.
             forms.Remember(interaction.UserId, form);
             await responder.AcknowledgeAsync(new InteractionCallback(CallbackType.Modal, ReplyRenderer.Modal(form)), null, cancellationToken);
             return;
@@ -192,7 +193,8 @@ public sealed partial class InteractionHandler(
             return;
         }
 
-        foreach (var payload in replies.Select(r => r.ContinueInDirect).OfType<string>().Distinct(StringComparer.Ordinal))
+        // Ephemeral replies already keep personal answers private in a guild; only the intake (profile) moves to DMs.
+        foreach (var payload in replies.Select(r => r.ContinueInDirect).OfType<string>().Where(IsIntake).Distinct(StringComparer.Ordinal))
         {
             if (!await direct.ContinueAsync(interaction.UserId, payload, cancellationToken))
             {
@@ -201,6 +203,8 @@ public sealed partial class InteractionHandler(
             }
         }
     }
+
+    private static bool IsIntake(string payload) => payload.Split(' ')[0] == "profile";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction (type {Type}) missed the 3 s deadline (10062) after {ElapsedMs} ms")]
     private static partial void LogMissedDeadline(ILogger logger, int type, double elapsedMs);

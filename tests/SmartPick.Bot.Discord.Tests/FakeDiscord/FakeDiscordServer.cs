@@ -125,7 +125,16 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             body = (await JsonDocument.ParseAsync(request.Body)).RootElement.Clone();
         }
 
-        var errors = FakeDiscordValidation.Validate(request.Method, path, body, fileName);
+        IReadOnlyList<string> errors;
+        try
+        {
+            errors = FakeDiscordValidation.Validate(request.Method, path, body, fileName);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            errors = ["validator failed: " + ex];
+        }
+
         Requests.Enqueue(new RecordedRequest(request.Method, path, body, fileName, request.Headers.Authorization, request.Headers.UserAgent, errors));
         context.Items["body"] = body;
 

@@ -38,11 +38,19 @@ public static class DiscordSpec
     {
         var schema = Cache.GetOrAdd(key, _ =>
         {
-            var root = shape();
-            root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-            root["$id"] = "urn:smartpick:discord:" + key;
-            root["$defs"] = Defs.Value.DeepClone();
-            return JsonSchema.FromText(root.ToJsonString());
+            var id = "urn:smartpick:discord:" + key;
+            var root = new JsonObject
+            {
+                ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+                ["$id"] = id,
+                ["$defs"] = Defs.Value.DeepClone(),
+            };
+            foreach (var (name, value) in shape())
+            {
+                root[name] = value?.DeepClone();
+            }
+
+            return JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri(id));
         });
         var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
