@@ -8,6 +8,7 @@ using SmartPick.Bot.Telegram.Logging;
 using SmartPick.Bot.Telegram.Receiving;
 using SmartPick.Bot.Telegram.Rendering;
 using SmartPick.Bot.Telegram.Sending;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 
 namespace SmartPick.Bot.Telegram.Dispatch;
@@ -26,6 +27,8 @@ public sealed class UpdatePipeline(
     ILogger<UpdatePipeline> logger)
 {
     internal const string FailureText = "Sorry, something went wrong on my side. Please try again in a moment.";
+    private static readonly TimeSpan TypingAfter = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan TypingEvery = TimeSpan.FromSeconds(4);
 
     public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
     {
@@ -96,6 +99,8 @@ public sealed class UpdatePipeline(
         var started = time.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.HandlerTimeoutSeconds));
+        using var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typing = KeepTypingAsync(t.ChatId, answered.Token);
         try
         {
             return await engine.HandleAsync(t.Message, timeout.Token).ConfigureAwait(false);
@@ -109,6 +114,28 @@ public sealed class UpdatePipeline(
         {
             TelegramLog.UpdateFailed(logger, e, t.UpdateId, Ms(started));
             return [new Reply(FailureText)];
+        }
+        finally
+        {
+            await answered.CancelAsync().ConfigureAwait(false);
+            await typing.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Shows "typing…" while a slow answer (an LLM call) is being prepared; Telegram clears it after 5 s.</summary>
+    private async Task KeepTypingAsync(long chatId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (var delay = TypingAfter; ; delay = TypingEvery)
+            {
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                await sender.TypingAsync(chatId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException || TelegramSender.IsTransient(e, cancellationToken) || e is ApiRequestException)
+        {
+            // Best effort: the indicator is cosmetic.
         }
     }
 

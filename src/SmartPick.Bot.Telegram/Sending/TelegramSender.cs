@@ -18,6 +18,9 @@ public sealed class TelegramSender(TelegramClientFactory clients, SendRateLimite
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+    // Timers may fire a millisecond early; retrying before retry_after has passed would earn another 429.
+    private static readonly TimeSpan RetryAfterMargin = TimeSpan.FromMilliseconds(250);
+
     public Task<Message> SendAsync(OutboundMessage message, bool isGroup, CancellationToken cancellationToken) => message switch
     {
         OutboundText t => MessageCallAsync("sendMessage", t.ChatId, isGroup, (bot, ct) => bot.SendMessage(
@@ -32,6 +35,10 @@ public sealed class TelegramSender(TelegramClientFactory clients, SendRateLimite
         }, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
+
+    /// <summary>One "typing…" chat action: not a message, so no queue and no retry.</summary>
+    public Task TypingAsync(long chatId, CancellationToken cancellationToken) =>
+        clients.Create().SendChatAction(chatId: chatId, action: ChatAction.Typing, cancellationToken: cancellationToken);
 
     /// <summary>Stops the button's spinner; not a chat message, so it skips the per-chat queue.</summary>
     public Task AnswerCallbackAsync(string callbackQueryId, CancellationToken cancellationToken) =>
@@ -77,7 +84,7 @@ public sealed class TelegramSender(TelegramClientFactory clients, SendRateLimite
             }
             catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < attempts)
             {
-                var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
+                var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1)) + RetryAfterMargin;
                 TelegramLog.RateLimited(logger, method, (long)wait.TotalMilliseconds, attempt);
                 if (rateLimitedChat is { } limited)
                 {

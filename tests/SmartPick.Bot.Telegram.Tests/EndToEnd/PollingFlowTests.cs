@@ -151,6 +151,8 @@ public sealed class PollingFlowTests : IAsyncLifetime
         // Assert
         Assert.Equal("echo: quick one", quick[0].Text);
         Assert.Empty(_api.SentTo(2001));
+        await _api.WaitUntilAsync(f => f.CallsOf("sendChatAction").Any(c => c.ChatId == 2001), because: "a slow answer shows typing");
+        Assert.Equal("typing", _api.CallsOf("sendChatAction")[0].Parameters["action"]!.GetValue<string>());
         release.SetResult();
         await _api.WaitForSentAsync(2001, 1);
     }
