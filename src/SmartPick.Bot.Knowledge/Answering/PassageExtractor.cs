@@ -21,7 +21,8 @@ public static class PassageExtractor
             return string.Empty;
         }
 
-        var scored = units.Select(u => (Unit: u, Score: Score(u, query, corpus))).ToList();
+        // Bare labels ("**J-1**" on a line of its own) say nothing alone; never quote them.
+        var scored = units.Select(u => (Unit: u, Score: IsLabel(u) ? 0 : Score(u, query, corpus))).ToList();
         var chosen = new List<PassageUnit>();
         var length = 0;
         foreach (var (unit, score) in scored.Where(s => s.Score > 0).OrderByDescending(s => s.Score).ThenBy(s => s.Unit.Order))
@@ -38,7 +39,7 @@ public static class PassageExtractor
         if (chosen.Count == 0)
         {
             // The match was in the heading: the opening lines say what the section is about.
-            chosen.AddRange(units.Take(2));
+            chosen.AddRange(units.Where(u => !IsLabel(u)).Take(2));
         }
 
         // A chosen list item without its lead-in ("Programs look for:") reads oddly; bring the lead-in along.
@@ -53,6 +54,8 @@ public static class PassageExtractor
 
         return Render(chosen.OrderBy(u => u.Order).ToList());
     }
+
+    private static bool IsLabel(PassageUnit unit) => GuideMarkup.ToPlainText(unit.Markdown).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 4;
 
     private static double Score(PassageUnit unit, GuideQuery query, CorpusStatistics corpus)
     {
