@@ -50,7 +50,7 @@ public sealed class UpdatePipeline(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            ledger.Abandon(update.Id); // shutdown: stays below the persisted offset, fetched again on restart
+            // Shutdown: the update stays in flight, so the persisted offset stays at or below it and it is fetched again.
         }
         catch (Exception e)
         {

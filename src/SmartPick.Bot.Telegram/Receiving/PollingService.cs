@@ -99,7 +99,7 @@ public sealed class PollingService(
         var fresh = 0;
         foreach (var update in updates.OrderBy(u => u.Id))
         {
-            if (!await ledger.TryBeginAsync(update.Id, stoppingToken).ConfigureAwait(false))
+            if (!ledger.TryBegin(update.Id))
             {
                 continue;
             }

@@ -6,29 +6,31 @@ namespace SmartPick.Bot.Telegram.Receiving;
 /// <summary>
 /// Tracks which updates are in flight and which are done, so a restart neither loses nor repeats one.
 /// Telegram is the durable inbox: getUpdates is called with the lowest unfinished update id as offset, so an
-/// update is only confirmed to Telegram after it was handled. That offset is persisted ("telegram:offset");
-/// updates finished above it get a done marker ("telegram:done:&lt;id&gt;") so they are skipped when fetched again.
-/// Nothing personal is stored: ids only.
+/// update is confirmed to Telegram only after it was handled. One key, "telegram:offset", holds that offset plus
+/// the ids already finished above it (at most a poll window's worth), e.g. <c>"500120 500122,500125"</c>; it is
+/// rewritten after every finished update. Nothing personal is stored and the row never grows.
 /// </summary>
-public sealed class UpdateLedger(IAdapterStateStore store)
+public sealed class UpdateLedger(IAdapterStateStore store) : IDisposable
 {
     public const string OffsetKey = "telegram:offset";
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SortedSet<int> _inFlight = [];
-    private readonly HashSet<int> _known = [];
-    private int? _floor;          // every id below this is done and confirmed
+    private readonly HashSet<int> _doneAbove = [];
+    private int _floor;           // every id below this is done (and confirmed to Telegram by the next poll)
     private int _maxSeen = -1;
-    private int? _persisted;
+    private long _version;
+    private long _persistedVersion;
     private TaskCompletionSource _progress = NewSignal();
 
-    /// <summary>Offset for the next getUpdates: the lowest unfinished id, else one past the newest seen.</summary>
+    /// <summary>Offset for the next getUpdates: the lowest unfinished id, else one past the newest seen; null at first start.</summary>
     public int? FetchOffset
     {
         get
         {
             lock (_gate)
             {
-                return Watermark();
+                return _maxSeen < 0 && _floor == 0 ? null : Watermark();
             }
         }
     }
@@ -47,33 +49,39 @@ public sealed class UpdateLedger(IAdapterStateStore store)
     public async Task<int?> LoadAsync(CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(OffsetKey, cancellationToken).ConfigureAwait(false);
-        var offset = int.TryParse(stored, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : (int?)null;
+        var parts = (stored ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset))
+        {
+            return null;
+        }
+
         lock (_gate)
         {
             _floor = offset;
-            _persisted = offset;
+            foreach (var id in parts.Length > 1 ? parts[1].Split(',') : [])
+            {
+                if (int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var done))
+                {
+                    _doneAbove.Add(done);
+                }
+            }
         }
 
         return offset;
     }
 
-    /// <summary>Claims an update for handling; false when it is in flight, done, or already confirmed.</summary>
-    public async Task<bool> TryBeginAsync(int updateId, CancellationToken cancellationToken)
+    /// <summary>Claims an update for handling; false when it is in flight or already done.</summary>
+    public bool TryBegin(int updateId)
     {
         lock (_gate)
         {
-            if (updateId < _floor || _known.Contains(updateId))
+            if (updateId > _maxSeen)
             {
-                return false;
+                _maxSeen = updateId;
+                _version++;
             }
-        }
 
-        var done = await store.GetAsync(DoneKey(updateId), cancellationToken).ConfigureAwait(false) is not null;
-        lock (_gate)
-        {
-            // A done update still counts as seen, so the next offset moves past it and Telegram forgets it.
-            _maxSeen = Math.Max(_maxSeen, updateId);
-            if (!_known.Add(updateId) || done)
+            if (updateId < _floor || _inFlight.Contains(updateId) || _doneAbove.Contains(updateId))
             {
                 return false;
             }
@@ -83,33 +91,23 @@ public sealed class UpdateLedger(IAdapterStateStore store)
         }
     }
 
+    /// <summary>Records a handled update durably before its chat moves on.</summary>
     public async Task CompleteAsync(int updateId, CancellationToken cancellationToken)
     {
-        await store.TryAddAsync(DoneKey(updateId), "1", cancellationToken).ConfigureAwait(false);
         TaskCompletionSource signal;
         lock (_gate)
         {
             _inFlight.Remove(updateId);
-            var watermark = Watermark();
-            if (watermark is { } w)
-            {
-                _known.RemoveWhere(id => id < w);
-            }
-
+            _doneAbove.Add(updateId);
+            _floor = Math.Max(_floor, Watermark());
+            _doneAbove.RemoveWhere(id => id < _floor);
+            _version++;
             signal = _progress;
             _progress = NewSignal();
         }
 
         signal.TrySetResult();
-    }
-
-    /// <summary>Lets an update go unfinished (shutdown): it stays below the offset and is fetched again.</summary>
-    public void Abandon(int updateId)
-    {
-        lock (_gate)
-        {
-            _known.Remove(updateId);
-        }
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits until some in-flight update finishes, or <paramref name="max"/> passes.</summary>
@@ -124,37 +122,42 @@ public sealed class UpdateLedger(IAdapterStateStore store)
         return Task.WhenAny(signal, Task.Delay(max, time, cancellationToken));
     }
 
-    /// <summary>Persists the offset when it moved.</summary>
+    /// <summary>Writes the latest state if it changed; concurrent callers coalesce into one write.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        int? offset;
-        lock (_gate)
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            offset = Watermark();
-            if (offset is null || offset == _persisted)
+            string snapshot;
+            long version;
+            lock (_gate)
             {
-                return;
+                if (_version == _persistedVersion || (_maxSeen < 0 && _floor == 0))
+                {
+                    return;
+                }
+
+                version = _version;
+                var watermark = Watermark();
+                var done = _doneAbove.Where(id => id > watermark).Order().Select(id => id.ToString(CultureInfo.InvariantCulture));
+                snapshot = string.Join(' ', [watermark.ToString(CultureInfo.InvariantCulture), string.Join(',', done)]).TrimEnd();
+            }
+
+            await store.SetAsync(OffsetKey, snapshot, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _persistedVersion = Math.Max(_persistedVersion, version);
             }
         }
-
-        await store.SetAsync(OffsetKey, offset.Value.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
-        lock (_gate)
+        finally
         {
-            _persisted = offset;
+            _writer.Release();
         }
     }
 
-    private int? Watermark()
-    {
-        if (_inFlight.Count > 0)
-        {
-            return _inFlight.Min;
-        }
+    public void Dispose() => _writer.Dispose();
 
-        return _maxSeen >= 0 ? Math.Max(_maxSeen + 1, _floor ?? 0) : _floor;
-    }
-
-    private static string DoneKey(int updateId) => "telegram:done:" + updateId.ToString(CultureInfo.InvariantCulture);
+    private int Watermark() => _inFlight.Count > 0 ? _inFlight.Min : Math.Max(_maxSeen + 1, _floor);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -46,7 +46,7 @@ public sealed class WebhookReceiver(UpdateLedger ledger, ChatDispatcher dispatch
             return 400;
         }
 
-        if (await ledger.TryBeginAsync(update.Id, cancellationToken).ConfigureAwait(false))
+        if (ledger.TryBegin(update.Id))
         {
             dispatcher.Dispatch(update, UpdateTranslator.ChatOf(update) ?? 0);
         }

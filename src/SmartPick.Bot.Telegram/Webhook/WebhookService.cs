@@ -15,7 +15,9 @@ namespace SmartPick.Bot.Telegram.Webhook;
 /// <summary>
 /// Webhook mode: registers the public URL with Telegram and serves deliveries with an <see cref="HttpListener"/>
 /// on <see cref="TelegramWebhookOptions.ListenUrl"/> (put a TLS-terminating proxy in front: Telegram requires
-/// HTTPS on 443, 80, 88 or 8443). Updates go through the same dispatcher and pipeline as polling.
+/// HTTPS on 443, 80, 88 or 8443). Updates go through the same dispatcher and pipeline as polling. One connection
+/// (max_connections 1) keeps deliveries in id order, which the ledger's de-duplication relies on; each is
+/// acknowledged at once, so this costs no throughput.
 /// </summary>
 public sealed class WebhookService(
     BotStartup startup,
@@ -36,7 +38,7 @@ public sealed class WebhookService(
         await startup.RetryAsync(async (bot, ct) =>
         {
             await bot.SetWebhook(url: webhook.Url!, secretToken: webhook.SecretToken, allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery],
-                dropPendingUpdates: false, cancellationToken: ct).ConfigureAwait(false);
+                dropPendingUpdates: false, maxConnections: 1, cancellationToken: ct).ConfigureAwait(false);
             return true;
         }, stoppingToken).ConfigureAwait(false);
         TelegramLog.Started(logger, identity.Username, nameof(TelegramMode.Webhook));
