@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartPick.Bot.Telegram.Commands;
 using SmartPick.Bot.Telegram.Inbound;
@@ -13,9 +14,28 @@ namespace SmartPick.Bot.Telegram.Receiving;
 /// First calls on start: learn who the bot is (getMe) and publish the command menus for private chats and
 /// groups. Network trouble is retried with back-off; a rejected token is not.
 /// </summary>
-public sealed class BotStartup(TelegramClientFactory clients, BotIdentity identity, TimeProvider time, ILogger<BotStartup> logger)
+public sealed class BotStartup(TelegramClientFactory clients, BotIdentity identity, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<BotStartup> logger)
 {
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>False when Telegram rejected the token: logged, and the host is asked to stop.</summary>
+    public async Task<bool> TryInitializeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InitializeAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ApiRequestException e) when (IsTokenRejected(e))
+        {
+            TelegramLog.TokenRejected(logger, e.ErrorCode);
+            lifetime.StopApplication();
+            return false;
+        }
+    }
+
+    /// <summary>The Bot API answers 401 for a revoked token and 404 for a malformed one.</summary>
+    public static bool IsTokenRejected(ApiRequestException e) => e.ErrorCode is 401 or 404;
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var me = await RetryAsync((bot, ct) => bot.GetMe(ct), cancellationToken).ConfigureAwait(false);
         identity.Set(me.Id, me.Username ?? throw new InvalidOperationException("getMe returned a bot without a username."));

@@ -33,7 +33,11 @@ public sealed class PollingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await startup.InitializeAsync(stoppingToken).ConfigureAwait(false);
+        if (!await startup.TryInitializeAsync(stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         // Polling is refused while a webhook is set; keep pending updates (dropping them would lose messages).
         await startup.RetryAsync(async (bot, ct) =>
         {
@@ -58,7 +62,7 @@ public sealed class PollingService(
             {
                 break;
             }
-            catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
+            catch (ApiRequestException e) when (BotStartup.IsTokenRejected(e))
             {
                 TelegramLog.TokenRejected(logger, e.ErrorCode);
                 lifetime.StopApplication();

@@ -34,7 +34,11 @@ public sealed class WebhookService(
         using var listener = new HttpListener();
         listener.Prefixes.Add(webhook.ListenUrl!);
         listener.Start(); // listen before registering, so the first delivery finds us
-        await startup.InitializeAsync(stoppingToken).ConfigureAwait(false);
+        if (!await startup.TryInitializeAsync(stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         await startup.RetryAsync(async (bot, ct) =>
         {
             await bot.SetWebhook(url: webhook.Url!, secretToken: webhook.SecretToken, allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery],

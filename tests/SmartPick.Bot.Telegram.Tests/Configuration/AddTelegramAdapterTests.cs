@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Core.Engine;
 using SmartPick.Bot.Core.State;
+using SmartPick.Bot.Telegram.Tests.Fakes;
 using SmartPick.Bot.Telegram.Tests.Support;
 
 namespace SmartPick.Bot.Telegram.Tests.Configuration;
@@ -51,6 +52,23 @@ public sealed class AddTelegramAdapterTests
 
         Assert.Contains("SmartPick:Telegram:Token", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-without-id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_TokenRejectedByTelegram_StopsTheHost()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var settings = TestBot.Settings(api);
+        settings["SmartPick:Telegram:Token"] = "123456:revoked";
+        using var host = Build(settings);
+        var stopping = new TaskCompletionSource();
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+
+        await host.StartAsync();
+
+        await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(401, Assert.Single(api.CallsOf("getMe")).Status);
+        await host.StopAsync();
     }
 
     private static IHost Build(Dictionary<string, string?> settings)

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace SmartPick.Bot.Telegram.Tests.EndToEnd;
 
 /// <summary>
-/// 200 simulated users send 10 messages each, all at once. Every message must be answered exactly once and in
+/// 200 simulated users send 10 messages each, all at once, with the adapter's offset kept in real SQLite. Every message must be answered exactly once and in
 /// order per chat. Figures (throughput, p50/p99 latency from update available to reply received) are written to
 /// the test output; they are not asserted, since wall-clock numbers depend on the machine.
 /// Set SMARTPICK_TELEGRAM_LOAD=production to run with the production rate limits (1 msg/s per chat, 25/s overall).
@@ -35,7 +35,8 @@ public sealed class ConcurrentUsersTests(ITestOutputHelper output) : IAsyncLifet
                 return [new Reply("echo: " + ((TextContent)m.Content).Text)];
             },
         };
-        using var host = TestBot.WithFakeEngine(_api, engine, new InMemoryAdapterStateStore(), s =>
+        using var database = new RealBot();
+        using var host = TestBot.WithFakeEngineAndSqlite(_api, engine, database.DatabasePath, s =>
         {
             if (production)
             {

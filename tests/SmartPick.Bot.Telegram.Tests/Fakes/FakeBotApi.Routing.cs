@@ -10,6 +10,7 @@ public sealed partial class FakeBotApi
         var arrived = NowMs;
         if (token != Token)
         {
+            Record(new RecordedCall(method, [], 401, arrived));
             await WriteAsync(context, 401, Error(401, "Unauthorized"));
             return;
         }

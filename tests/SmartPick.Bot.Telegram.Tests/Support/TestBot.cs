@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartPick.Bot.Core.Engine;
 using SmartPick.Bot.Core.State;
+using SmartPick.Bot.Storage;
 using SmartPick.Bot.Telegram.Tests.Fakes;
 
 namespace SmartPick.Bot.Telegram.Tests.Support;
@@ -32,6 +33,19 @@ internal static class TestBot
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
         }
         return builder;
+    }
+
+    /// <summary>A host with the adapter and a fake engine, keeping adapter state in real SQLite at <paramref name="databasePath"/>.</summary>
+    public static IHost WithFakeEngineAndSqlite(FakeBotApi api, IConversationEngine engine, string databasePath, Action<Dictionary<string, string?>>? configure = null)
+    {
+        var settings = Settings(api);
+        settings["SmartPick:Storage:ConnectionString"] = $"Data Source={databasePath}";
+        configure?.Invoke(settings);
+        var builder = Builder(settings);
+        builder.Services.AddSingleton(engine);
+        builder.AddSqliteStorage();
+        builder.AddTelegramAdapter();
+        return builder.Build();
     }
 
     /// <summary>A host with the adapter, a fake engine and an in-memory (or given) state store.</summary>
