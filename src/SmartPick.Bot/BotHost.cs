@@ -6,6 +6,7 @@ using SmartPick.Bot.Discord;
 using SmartPick.Bot.Knowledge;
 using SmartPick.Bot.Telegram;
 using SmartPick.Bot.Storage;
+using SmartPick.Ranking.Charts;
 
 namespace SmartPick.Bot;
 
@@ -25,6 +26,7 @@ public static class BotHost
         builder.AddBotCore();
         builder.AddSqliteStorage();
         builder.AddKnowledge();
+        builder.Services.AddRankingCharts();
         if (withAdapters)
         {
             builder.AddAdapters();

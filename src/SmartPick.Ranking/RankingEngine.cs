@@ -36,7 +36,7 @@ public sealed class RankingEngine(RankingModel model)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(assessment);
-        return Score(profile, ApplicantFacts.From(profile, asOfYear), program, assessment, PreferredRegions(profile));
+        return Score(profile, ApplicantFacts.From(profile, asOfYear), program, assessment, PreferredPlaces.From(profile));
     }
 
     public RankResult Rank(ApplicantProfile profile, RankQuery query)
@@ -46,7 +46,7 @@ public sealed class RankingEngine(RankingModel model)
         var cal = Model.Calibration(query.Specialty) ?? throw new ArgumentException($"no calibration for '{query.Specialty}'", nameof(query));
         var assessment = Assess(profile, cal, query.AsOfYear);
         var facts = ApplicantFacts.From(profile, query.AsOfYear);
-        var preferred = PreferredRegions(profile);
+        var preferred = PreferredPlaces.From(profile);
         var regions = query.Region is null ? null : Regions.Resolve(query.Region);
         var scored = new List<ScoredProgram>();
         foreach (var p in Model.ProgramsIn(cal.Specialty))
@@ -72,7 +72,7 @@ public sealed class RankingEngine(RankingModel model)
         return new RankResult(assessment, list, plan, scored.Count);
     }
 
-    private ScoredProgram Score(ApplicantProfile profile, ApplicantFacts facts, ProgramRecord program, SpecialtyAssessment a, HashSet<string> preferred)
+    private ScoredProgram Score(ApplicantProfile profile, ApplicantFacts facts, ProgramRecord program, SpecialtyAssessment a, PreferredPlaces preferred)
     {
         var rules = Model.RulesFor(program.AcgmeId);
         var eligibility = EligibilityChecker.Check(facts, program, rules);
@@ -102,20 +102,4 @@ public sealed class RankingEngine(RankingModel model)
     }
 
     internal static string CitationFor(SpecialtyCalibration c) => $"{c.Provenance.Source}; derivation knowledge/model.md §2–§4";
-
-    private static HashSet<string> PreferredRegions(ApplicantProfile profile)
-    {
-        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in profile.Preferences?.Regions ?? [])
-        {
-            set.UnionWith(Regions.Resolve(r));
-        }
-
-        foreach (var s in profile.Preferences?.States ?? [])
-        {
-            set.Add(s.Trim().ToUpperInvariant());
-        }
-
-        return set;
-    }
 }

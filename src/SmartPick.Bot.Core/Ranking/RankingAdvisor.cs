@@ -2,8 +2,10 @@ using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
 using SmartPick.Ranking.Catalog;
+using SmartPick.Ranking.Planning;
 using SmartPick.Ranking.Outcomes;
 using SmartPick.Ranking.Profiles;
+using SmartPick.Ranking.Scoring;
 
 namespace SmartPick.Bot.Core.Ranking;
 
@@ -12,16 +14,33 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
 {
     public IReadOnlyList<string> Specialties => engine.Model.Specialties;
 
-    public AdvisorResult Rank(ApplicantProfile profile, RankRequest request) =>
-        Run(profile, request, result =>
+    public AdvisorResult Rank(ApplicantProfile profile, RankRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // Without an explicit filter, the chat list leads with the places the applicant said they want, then shows
+        // the best chances elsewhere; the plan and the JSON stay computed over every program.
+        var places = request.Region is null && request.State is null ? PreferredPlaces.From(profile) : null;
+        var top = request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value;
+        return Run(profile, places is null || places.IsEmpty ? request : request with { Top = int.MaxValue }, result =>
         {
-            var replies = new List<Reply>
+            var overall = result with { Programs = [.. result.Programs.Take(top)] };
+            var replies = new List<Reply> { Private(RankText.Summary(result)) with { Image = charts.ListChart(overall) } };
+            if (places is null || places.IsEmpty)
             {
-                Private(RankText.Summary(result)) with { Image = charts.ListChart(result) },
-                Private(RankText.List(result)),
-            };
-            return new AdvisorResult(replies, RankJson.Rank(result));
+                replies.Add(Private(RankText.List(overall)));
+            }
+            else
+            {
+                var inPlaces = result.Programs.Where(p => places.Contains(p.Program)).Take(top).ToList();
+                var elsewhere = result.Programs.Where(p => !places.Contains(p.Program) && p.Tier != Tier.Ineligible).Take(5).ToList();
+                replies.Add(Private($"**In your preferred area ({Markup.Escape(places.ToString())})**\n" + RankText.List(result with { Programs = inPlaces })));
+                replies.Add(Private("**Best chances elsewhere** — most IMGs who match apply well beyond one region:\n" + RankText.List(result with { Programs = elsewhere })));
+            }
+
+            return new AdvisorResult(replies, RankJson.Rank(overall));
         });
+    }
 
     public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) =>
         Run(profile, request with { Top = request.Top ?? 0 }, result =>

@@ -10,7 +10,7 @@ public static class ProgramTerms
 {
     private static readonly string[] SpanishSpecialties = ["Internal Medicine", "Family Medicine", "Pediatrics"];
 
-    public static void Add(List<Factor> list, ApplicantProfile profile, ApplicantFacts a, ProgramRecord p, IReadOnlyList<ProgramRule> rules, ModelCoefficients k, IReadOnlyCollection<string> preferredRegions)
+    public static void Add(List<Factor> list, ApplicantProfile profile, ApplicantFacts a, ProgramRecord p, IReadOnlyList<ProgramRule> rules, ModelCoefficients k, PreferredPlaces preferredPlaces)
     {
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(profile);
@@ -54,7 +54,7 @@ public static class ProgramTerms
             list.Add(new("Step 3 ready for H-1B", k.H1bStep3Ready, "Program sponsors H-1B and your Step 3 is passed", "8 U.S.C. §1182(j)(2); size: " + ApplicantTerms.Prior));
         }
 
-        if ((p.Region is { } r && preferredRegions.Contains(r)) || preferredRegions.Contains(p.State))
+        if (preferredPlaces.Contains(p))
         {
             list.Add(new("Preferred region", k.PreferredRegion, "In a region or state you prefer (ERAS geographic preference)", ApplicantTerms.Prior));
         }

@@ -32,6 +32,22 @@ public sealed class RankingAdvisorTests
     };
 
     [Fact]
+    public void Rank_WithPreferredRegions_ListsThatAreaFirst_ThenBestChancesElsewhere()
+    {
+        var result = Shared.Value.Rank(Profile, new RankRequest(Top: 10));
+
+        var area = Assert.Single(result.Replies, r => r.Text.Contains("In your preferred area", StringComparison.Ordinal));
+        var lines = area.Text.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(10, lines.Count);
+        Assert.All(lines, l => Assert.Contains(" CA (", l, StringComparison.Ordinal));
+        var elsewhere = Assert.Single(result.Replies, r => r.Text.Contains("Best chances elsewhere", StringComparison.Ordinal));
+        var elsewhereLines = elsewhere.Text.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, elsewhereLines.Count);
+        Assert.Empty(elsewhereLines.Intersect(lines));
+        Assert.Equal(10, result.Json!["programs"]!.AsArray().Count);
+    }
+
+    [Fact]
     public void Rank_ValidProfile_ReturnsArchitectureJsonShape()
     {
         var result = Shared.Value.Rank(Profile, new RankRequest(Top: 10));

@@ -37,4 +37,16 @@ public sealed class FactorTests
         Assert.Empty(result.Assessment.ApplicantFactors);
         Assert.All(result.Programs, p => Assert.DoesNotContain(p.Factors, f => f.Name == "Step 2 CK vs program"));
     }
+
+    [Fact]
+    public void PreferredRegionLosAngeles_DoesNotBoostLouisiana()
+    {
+        // Regression: region code "LA" (Los Angeles) once matched the state code "LA" (Louisiana).
+        var profile = TestData.Profile(step2: 235) with { Preferences = new PreferencesInfo(["LA"]) };
+
+        var result = TestData.Engine.Rank(profile, new RankQuery("Internal Medicine", 2026));
+
+        Assert.All(result.Programs.Where(p => p.Program.State == "LA"), p => Assert.DoesNotContain(p.Factors, f => f.Name == "Preferred region"));
+        Assert.Contains(result.Programs, p => p.Program.Region == "LA" && p.Factors.Any(f => f.Name == "Preferred region"));
+    }
 }
