@@ -45,6 +45,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
     public ConcurrentQueue<ScriptedLimit> Limits { get; } = new();
 
+    /// <summary>Paths whose next answer reports an empty bucket (remaining 0) that resets after the given seconds.</summary>
+    public ConcurrentQueue<(string PathContains, double ResetAfter)> ExhaustedBuckets { get; } = new();
+
     private int alreadyAcknowledged;
     private int unknownInteraction;
 
@@ -152,6 +155,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         headers["X-RateLimit-Reset-After"] = "1.000";
         headers["X-RateLimit-Reset"] = (time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0 + 1).ToString("F3", CultureInfo.InvariantCulture);
         headers["X-RateLimit-Bucket"] = "bucket-" + string.Join('-', path.Split('/').Skip(3).Take(1));
+        if (ExhaustedBuckets.TryPeek(out var exhausted) && path.Contains(exhausted.PathContains, StringComparison.Ordinal) && ExhaustedBuckets.TryDequeue(out _))
+        {
+            headers["X-RateLimit-Remaining"] = "0";
+            headers["X-RateLimit-Reset-After"] = exhausted.ResetAfter.ToString("F3", CultureInfo.InvariantCulture);
+        }
         await next(context);
     }
 

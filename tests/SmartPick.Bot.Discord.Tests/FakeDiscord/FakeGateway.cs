@@ -101,6 +101,20 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
         }
     }
 
+    /// <summary>Drops the connection and, atomically, queues dispatches that only a resume can deliver.</summary>
+    public void DropAndQueue(params (string Name, string DataJson)[] missed)
+    {
+        lock (gate)
+        {
+            socket?.Abort();
+            socket = null;
+            foreach (var (name, data) in missed)
+            {
+                buffer.Add((++seq, $$"""{"op":0,"s":{{seq}},"t":"{{name}}","d":{{data}}}"""));
+            }
+        }
+    }
+
     public Task SendRawAsync(string json) => socket is { } ws ? SendAsync(ws, json) : Task.CompletedTask;
 
     public async Task CloseAsync(int code)
