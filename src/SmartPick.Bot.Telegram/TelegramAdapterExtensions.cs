@@ -44,8 +44,7 @@ public static class TelegramAdapterExtensions
             .AddTypedClient<ITelegramBotClient>((http, sp) =>
             {
                 var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
-                // RetryThreshold 0: 429s surface to TelegramSender, which also tells the rate limiter.
-                return new TelegramBotClient(new TelegramBotClientOptions(o.Token, o.ApiBaseUrl) { RetryThreshold = 0 }, http);
+                return new TelegramBotClient(ClientOptions(o), http);
             });
 
         services.AddSingleton<IChatAdapter, TelegramChatAdapter>();
@@ -69,4 +68,15 @@ public static class TelegramAdapterExtensions
 
         return builder;
     }
+
+    internal static TelegramBotClientOptions ClientOptions(TelegramOptions o)
+    {
+        // Telegram.Bot treats any base URL as a self-hosted Bot API server (LocalBotServer, other file URLs), so the
+        // official server is left to its default. RetryThreshold 0: 429s surface to TelegramSender, which also
+        // tells the rate limiter.
+        var official = Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && uri.Host == OfficialHost && uri.Scheme == Uri.UriSchemeHttps;
+        return new TelegramBotClientOptions(o.Token, official ? null : o.ApiBaseUrl) { RetryThreshold = 0 };
+    }
+
+    private const string OfficialHost = "api.telegram.org";
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Core.Engine;
 using SmartPick.Bot.Core.State;
+using SmartPick.Bot.Telegram.Configuration;
 using SmartPick.Bot.Telegram.Tests.Fakes;
 using SmartPick.Bot.Telegram.Tests.Support;
 
@@ -69,6 +70,24 @@ public sealed class AddTelegramAdapterTests
         await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(401, Assert.Single(api.CallsOf("getMe")).Status);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public void ClientOptions_OfficialServer_IsTheLibraryDefault()
+    {
+        var options = TelegramAdapterExtensions.ClientOptions(new TelegramOptions { Token = "123:abc" });
+
+        Assert.False(options.LocalBotServer);
+        Assert.Equal("https://api.telegram.org/bot123:abc", options.BaseRequestUrl);
+        Assert.Equal(0, options.RetryThreshold);
+    }
+
+    [Fact]
+    public void ClientOptions_SelfHostedServer_UsesTheConfiguredBaseUrl()
+    {
+        var options = TelegramAdapterExtensions.ClientOptions(new TelegramOptions { Token = "123:abc", ApiBaseUrl = "http://127.0.0.1:8081" });
+
+        Assert.Equal("http://127.0.0.1:8081/bot123:abc", options.BaseRequestUrl);
     }
 
     private static IHost Build(Dictionary<string, string?> settings)
