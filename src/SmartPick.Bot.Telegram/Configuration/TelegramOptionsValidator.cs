@@ -33,9 +33,9 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
                 failures.Add($"{Prefix}Webhook:ListenUrl must be an absolute http URL ending with '/' in webhook mode.");
             }
 
-            if (string.IsNullOrEmpty(options.Webhook.SecretToken))
+            if (!SecretPattern().IsMatch(options.Webhook.SecretToken ?? string.Empty))
             {
-                failures.Add($"{Prefix}Webhook:SecretToken is required in webhook mode.");
+                failures.Add($"{Prefix}Webhook:SecretToken is required in webhook mode: 1-256 characters of A-Z, a-z, 0-9, _ and -.");
             }
         }
 
@@ -50,4 +50,7 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
 
     [GeneratedRegex("^[0-9]{1,16}:[A-Za-z0-9_-]+$")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex SecretPattern();
 }

@@ -45,6 +45,19 @@ public sealed class AddTelegramAdapterTests
     }
 
     [Fact]
+    public async Task StartAsync_WebhookModeWithoutItsSettings_FailsNamingEachOne()
+    {
+        using var host = Build(new() { ["SmartPick:Telegram:Token"] = "123:abc", ["SmartPick:Telegram:Mode"] = "Webhook", ["SmartPick:Telegram:Webhook:SecretToken"] = "has spaces" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("SmartPick:Telegram:Webhook:Url", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SmartPick:Telegram:Webhook:ListenUrl", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SmartPick:Telegram:Webhook:SecretToken", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("has spaces", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_MalformedToken_FailsWithoutEchoingIt()
     {
         using var host = Build(new() { ["SmartPick:Telegram:Token"] = "secret-without-id" });

@@ -99,6 +99,17 @@ public sealed class PollingFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DroppedConnectionOnSendMessage_IsRetried()
+    {
+        _api.FailNext("sendMessage", FakeBotApi.DropConnection, string.Empty);
+
+        _api.SendText(Ann, "hello");
+        await _api.WaitForSentAsync(Ann, 1);
+
+        Assert.Equal([0, 200], _api.CallsOf("sendMessage").Select(a => a.Status));
+    }
+
+    [Fact]
     public async Task FailingGetUpdates_BacksOffAndPollingContinues()
     {
         _api.FailNext("getUpdates", 502, "Bad Gateway");

@@ -18,6 +18,13 @@ public sealed partial class FakeBotApi
         var (parameters, photoBytes) = await ReadParametersAsync(context.Request);
         if (TakeScriptedFailure(method) is { } failure)
         {
+            if (failure.ErrorCode == DropConnection)
+            {
+                Record(new RecordedCall(method, parameters, 0, arrived));
+                context.Abort(); // like a reset connection: no HTTP response at all
+                return;
+            }
+
             Record(new RecordedCall(method, parameters, failure.ErrorCode, arrived));
             await WriteAsync(context, failure.ErrorCode, Error(failure.ErrorCode, failure.Description, failure.RetryAfter));
             return;

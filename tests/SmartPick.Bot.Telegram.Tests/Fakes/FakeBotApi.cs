@@ -24,6 +24,9 @@ namespace SmartPick.Bot.Telegram.Tests.Fakes;
 public sealed partial class FakeBotApi : IAsyncDisposable
 {
     public const long BotId = 7000001;
+
+    /// <summary>Pass as the error code to <see cref="FailNext"/> to drop the connection instead of answering.</summary>
+    public const int DropConnection = 0;
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
     private readonly List<Update> _queue = [];
