@@ -36,6 +36,11 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
         var profile = turn.State.Profile.Specialties.Count > 0 ? turn.State.Profile : null;
         var answer = await guide.AnswerAsync(question, profile, cancellationToken);
         turn.Say(new Reply(Render(answer)));
+        if (answer.ProposedProfile is { } proposed && ProfileProposal.Prepare(turn.State.Profile, proposed) is { } json)
+        {
+            turn.State = turn.State with { Conversation = turn.State.Conversation with { Proposal = json } };
+            turn.SayPersonal([ProfileProposal.Ask(turn.State.Profile, ProfileProposal.Read(json))], "profile");
+        }
     }
 
     /// <summary>"/rank IM socal CA 20" or Discord options specialty/region/state/count.</summary>

@@ -100,6 +100,12 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
             return Task.CompletedTask;
         }
 
+        if (payload is ProfileProposal.ConfirmPayload or ProfileProposal.DiscardPayload)
+        {
+            ConfirmProposal(turn, payload == ProfileProposal.ConfirmPayload);
+            return Task.CompletedTask;
+        }
+
         if (payload.StartsWith("forget:", StringComparison.Ordinal))
         {
             ProfileCommands.Forget(turn, payload["forget:".Length..]);
@@ -133,6 +139,20 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void ConfirmProposal(Turn turn, bool save)
+    {
+        var conversation = turn.State.Conversation;
+        if (conversation.Proposal is null)
+        {
+            turn.SayPersonal([new Reply("There is nothing waiting to be saved any more.")], "profile");
+            return;
+        }
+
+        var profile = save ? ProfileProposal.Read(conversation.Proposal) : turn.State.Profile;
+        turn.State = new State.UserState(profile, conversation with { Proposal = null });
+        turn.SayPersonal([new Reply(save ? "Saved. Send /profile to see everything." : "Discarded; your profile is unchanged.")], "profile");
     }
 
     private static Reply Help() => new(

@@ -11,9 +11,10 @@ public sealed record UserState(ApplicantProfile Profile, ConversationState Conve
 /// <summary>
 /// Dialogue position. <see cref="IntakeStep"/> is the id of the question awaiting an answer (null when not in
 /// intake); <see cref="History"/> holds the ids of the questions already asked, so "back" works after a restart.
-/// <see cref="Pending"/> carries a value awaiting the user's confirmation (e.g. fields parsed from free text).
+/// <see cref="Pending"/> marks a mode of the dialogue (paused intake, single-field edit); <see cref="Proposal"/> holds a
+/// profile (JSON) read from free text that waits for the user's confirmation before it is saved.
 /// </summary>
-public sealed record ConversationState(string? IntakeStep, IReadOnlyList<string> History, string? Pending = null)
+public sealed record ConversationState(string? IntakeStep, IReadOnlyList<string> History, string? Pending = null, string? Proposal = null)
 {
     public static ConversationState Idle { get; } = new(null, []);
 

@@ -31,5 +31,8 @@ internal static class Migrations
             updated_at  TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        """
+        ALTER TABLE conversations ADD COLUMN proposal TEXT NULL;
+        """,
     ];
 }

@@ -16,7 +16,7 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT p.profile, c.intake_step, c.history, c.pending
+            SELECT p.profile, c.intake_step, c.history, c.pending, c.proposal
             FROM (SELECT $platform AS platform, $user AS user_id) k
             LEFT JOIN profiles p ON p.platform = k.platform AND p.user_id = k.user_id
             LEFT JOIN conversations c ON c.platform = k.platform AND c.user_id = k.user_id
@@ -36,7 +36,8 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
             : new ConversationState(
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? [],
-                reader.IsDBNull(3) ? null : reader.GetString(3));
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4));
         return new UserState(profile, conversation);
     }
 
@@ -53,16 +54,17 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
             command.CommandText = """
                 INSERT INTO profiles (platform, user_id, profile, updated_at) VALUES ($platform, $user, $profile, $now)
                 ON CONFLICT (platform, user_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at;
-                INSERT INTO conversations (platform, user_id, intake_step, history, pending, updated_at)
-                VALUES ($platform, $user, $step, $history, $pending, $now)
+                INSERT INTO conversations (platform, user_id, intake_step, history, pending, proposal, updated_at)
+                VALUES ($platform, $user, $step, $history, $pending, $proposal, $now)
                 ON CONFLICT (platform, user_id) DO UPDATE SET intake_step = excluded.intake_step, history = excluded.history,
-                    pending = excluded.pending, updated_at = excluded.updated_at;
+                    pending = excluded.pending, proposal = excluded.proposal, updated_at = excluded.updated_at;
                 """;
             AddKey(command, user);
             command.Parameters.AddWithValue("$profile", ProfileJson.Serialize(state.Profile));
             command.Parameters.AddWithValue("$step", (object?)state.Conversation.IntakeStep ?? DBNull.Value);
             command.Parameters.AddWithValue("$history", JsonSerializer.Serialize(state.Conversation.History));
             command.Parameters.AddWithValue("$pending", (object?)state.Conversation.Pending ?? DBNull.Value);
+            command.Parameters.AddWithValue("$proposal", (object?)state.Conversation.Proposal ?? DBNull.Value);
             command.Parameters.AddWithValue("$now", now);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -119,9 +119,12 @@ public sealed class RecordingGuide : IGuideAnswerer
 {
     public List<(string Question, ApplicantProfile? Profile)> Questions { get; } = [];
 
+    /// <summary>Plays the LLM's profile extraction: given the asker's profile, what it proposes (null = nothing).</summary>
+    public Func<ApplicantProfile?, ApplicantProfile?> Propose { get; set; } = _ => null;
+
     public Task<GuideAnswer> AnswerAsync(string question, ApplicantProfile? profile, CancellationToken cancellationToken)
     {
         Questions.Add((question, profile));
-        return Task.FromResult(new GuideAnswer("Signals go to programs you really want.", [new GuideCitation("guide/signals.md", "how-many", "How many signals", 3.2)], true));
+        return Task.FromResult(new GuideAnswer("Signals go to programs you really want.", [new GuideCitation("guide/signals.md", "how-many", "How many signals", 3.2)], true, Propose(profile)));
     }
 }

@@ -1,0 +1,54 @@
+using SmartPick.Bot.Core.Tests.Support;
+using SmartPick.Ranking.Profiles;
+
+namespace SmartPick.Bot.Core.Tests.Engine;
+
+/// <summary>Values read from free text are saved only after the user confirms.</summary>
+public sealed class ProposalTests : IDisposable
+{
+    private readonly TestBot _bot = new();
+
+    public ProposalTests() =>
+        _bot.Guide.Propose = p => (p ?? new ApplicantProfile()) with { Step2ck = new Step2Info(238, null), Visa = VisaNeed.J1, GraduationYear = 2019 };
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task FreeTextFacts_AreProposed_AndSavedOnlyAfterYes()
+    {
+        var chat = await _bot.Direct()
+            .Send("/profile set specialties IM")
+            .Send("I got 212 on Step 1 and 238 on CK, graduated 2019, need a J-1")
+            .Expect("picked up these details").Expect("Step 2 CK score: not reported → **238**").Expect("Visa: not reported → **J-1**")
+            .RunAsync();
+        Assert.DoesNotContain("238", _bot.StoredProfileJson("u1"), StringComparison.Ordinal);
+
+        await chat.Press("Yes, save").Expect("Saved").RunAsync();
+
+        var profile = ProfileJson.Deserialize(_bot.StoredProfileJson("u1")!);
+        Assert.Equal(238, profile.Step2ck?.Score);
+        Assert.Equal(VisaNeed.J1, profile.Visa);
+        Assert.Equal(["Internal Medicine"], profile.Specialties);
+    }
+
+    [Fact]
+    public async Task Discard_LeavesProfileUnchanged_AndAStalePressIsHarmless()
+    {
+        await _bot.Direct()
+            .Send("/profile set specialties IM")
+            .Send("my CK is 238 and I need a J-1")
+            .Press("No, discard").Expect("unchanged")
+            .PressPayload("proposal:yes").Expect("nothing waiting")
+            .RunAsync();
+
+        Assert.DoesNotContain("238", _bot.StoredProfileJson("u1"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidProposal_IsIgnored()
+    {
+        _bot.Guide.Propose = p => (p ?? new ApplicantProfile()) with { Step2ck = new Step2Info(999, null) };
+
+        await _bot.Direct().Send("/profile set specialties IM").Send("CK 999").ExpectNot("picked up").RunAsync();
+    }
+}
