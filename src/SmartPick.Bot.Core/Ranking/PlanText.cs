@@ -20,6 +20,7 @@ internal static class PlanText
         sb.Append("- P(match) with this list: **").Append(RankText.Pct(plan.PMatch)).Append("** (applying to every eligible program: ")
           .Append(RankText.Pct(plan.PMatchIfAllApplied)).AppendLine(")");
         sb.AppendLine("_More applications past this point add under 0.1 point each; ineligible programs add nothing._");
+        sb.AppendLine(RankText.IndependenceCaveat);
         if (plan.Signals.Count > 0)
         {
             sb.AppendLine().AppendLine("**Where to signal** (realistic Targets gain most; IMG signals convert less than US graduates'):");

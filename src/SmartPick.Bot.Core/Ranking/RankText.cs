@@ -21,6 +21,7 @@ internal static class RankText
         sb.Append("Plan: apply to **").Append(plan.RecommendedApplications).Append("** programs → expected interviews ")
           .Append(plan.ExpectedInterviews.ToString("0.0")).Append(", P(at least one interview) ").Append(Pct(plan.PAtLeastOneInterview))
           .Append(", P(match) ").Append(Pct(plan.PMatch)).AppendLine(".");
+        sb.AppendLine(IndependenceCaveat);
         sb.Append("Programs considered: ").Append(r.ProgramsConsidered).Append(" (Reach ").Append(plan.TierMix[Tier.Reach])
           .Append(", Target ").Append(plan.TierMix[Tier.Target]).Append(", Safety ").Append(plan.TierMix[Tier.Safety]).Append(" in the plan). Use /plan for the full list and signals.");
         return sb.ToString();
@@ -58,6 +59,10 @@ internal static class RankText
         sb.Append("Why a program scored as it did: /explain-score ACGME_ID");
         return sb.ToString();
     }
+
+    /// <summary>The plan multiplies per-program chances as if programs decided independently; say so next to the figure.</summary>
+    public const string IndependenceCaveat =
+        "_Plan chances treat each program's decision as independent; in reality programs screen alike (same filters, same score cut-offs), so read them as an upper estimate._";
 
     public static string Pct(double p) => p is > 0 and < 0.005 ? "<1%" : p.ToString("0%");
 }
