@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Telegram.Bot.Types;
 
 namespace SmartPick.Bot.Telegram.Commands;
@@ -6,7 +7,7 @@ namespace SmartPick.Bot.Telegram.Commands;
 /// The shared command catalogue in Telegram's spelling. Telegram names allow only <c>[a-z0-9_]</c>, so the
 /// canonical "explain-score" is registered as "explain_score" and mapped back on the way in.
 /// </summary>
-public static class TelegramCommandCatalog
+public static partial class TelegramCommandCatalog
 {
     /// <summary>Canonical name (as the engine knows it) and the description shown in Telegram's menu.</summary>
     public static IReadOnlyList<(string Canonical, string Description)> Commands { get; } =
@@ -29,9 +30,19 @@ public static class TelegramCommandCatalog
 
     public static string ToCanonicalName(string telegramName) => telegramName.ToLowerInvariant().Replace('_', '-');
 
+    /// <summary>
+    /// Rewrites command mentions in engine text ("/explain-score") to Telegram's spelling ("/explain_score"), so
+    /// Telegram makes them tappable. Paths inside URLs are left alone.
+    /// </summary>
+    public static string ToTelegramSpelling(string markup) =>
+        CommandMention().Replace(markup, m => Commands.Any(c => c.Canonical == m.Groups[1].Value) ? "/" + ToTelegramName(m.Groups[1].Value) : m.Value);
+
     public static IReadOnlyList<BotCommand> PrivateMenu() =>
         [.. Commands.Select(c => new BotCommand(ToTelegramName(c.Canonical), c.Description))];
 
     public static IReadOnlyList<BotCommand> GroupMenu() =>
         [.. Commands.Where(c => GroupCommands.Contains(c.Canonical)).Select(c => new BotCommand(ToTelegramName(c.Canonical), c.Description))];
+
+    [GeneratedRegex(@"(?<![\w/.:])/([a-z]+(?:-[a-z]+)+)\b")]
+    private static partial Regex CommandMention();
 }

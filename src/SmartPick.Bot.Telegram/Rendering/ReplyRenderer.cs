@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Telegram.Commands;
 using Telegram.Bot.Extensions;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -46,7 +47,7 @@ public static class ReplyRenderer
 
     private static void RenderOne(Reply reply, long chatId, InlineKeyboardMarkup? keyboard, int limit, List<OutboundMessage> output)
     {
-        var parts = MessageSplitter.SplitToHtml(reply.Text, limit);
+        var parts = MessageSplitter.SplitToHtml(TelegramCommandCatalog.ToTelegramSpelling(reply.Text), limit);
         if (reply.Image is { } image)
         {
             var fitsCaption = parts.Count == 1 && HtmlText.PlainLength(parts[0]) <= CaptionLimit;

@@ -74,6 +74,18 @@ public sealed class ReplyRendererTests
     }
 
     [Theory]
+    [InlineData("Send /explain-score to see why.", "Send /explain_score to see why.")]
+    [InlineData("- /explain-score — where your scores stand", "- /explain_score — where your scores stand")]
+    [InlineData("See [the guide](https://example.org/explain-score) or /rank", "See <a href=\"https://example.org/explain-score\">the guide</a> or /rank")]
+    [InlineData("/not-a-command stays", "/not-a-command stays")]
+    public void Render_CommandMentions_UseTelegramSpelling(string markup, string html)
+    {
+        var text = Assert.IsType<OutboundText>(Assert.Single(ReplyRenderer.Render([new Reply(markup)], 42, ChatKind.Direct, "b")));
+
+        Assert.Equal(html, text.Html);
+    }
+
+    [Theory]
     [InlineData("rank", "rank")]
     [InlineData("explain score!", "explainscore")]
     [InlineData(null, DeepLink.GenericPayload)]
