@@ -50,6 +50,9 @@ internal static partial class TelegramLog
     [LoggerMessage(14, LogLevel.Information, "Resuming from update offset {Offset}")]
     public static partial void Resuming(ILogger logger, int offset);
 
+    [LoggerMessage(16, LogLevel.Information, "Stored update offset {Offset} ignored: saved by another bot or more than 24 h ago")]
+    public static partial void StaleOffsetIgnored(ILogger logger, int offset);
+
     [LoggerMessage(15, LogLevel.Warning, "Telegram start-up call failed; retrying in {DelayMs} ms")]
     public static partial void StartupRetry(ILogger logger, Exception exception, long delayMs);
 }

@@ -1,5 +1,7 @@
-using System.Globalization;
+using Microsoft.Extensions.Logging;
 using SmartPick.Bot.Core.State;
+using SmartPick.Bot.Telegram.Inbound;
+using SmartPick.Bot.Telegram.Logging;
 
 namespace SmartPick.Bot.Telegram.Receiving;
 
@@ -7,10 +9,10 @@ namespace SmartPick.Bot.Telegram.Receiving;
 /// Tracks which updates are in flight and which are done, so a restart neither loses nor repeats one.
 /// Telegram is the durable inbox: getUpdates is called with the lowest unfinished update id as offset, so an
 /// update is confirmed to Telegram only after it was handled. One key, "telegram:offset", holds that offset plus
-/// the ids already finished above it (at most a poll window's worth), e.g. <c>"500120 500122,500125"</c>; it is
+/// the ids already finished above it (at most a poll window's worth), see <see cref="LedgerRecord"/>; it is
 /// rewritten after every finished update. Nothing personal is stored and the row never grows.
 /// </summary>
-public sealed class UpdateLedger(IAdapterStateStore store) : IDisposable
+public sealed class UpdateLedger(IAdapterStateStore store, BotIdentity bot, TimeProvider time, ILogger<UpdateLedger> logger) : IDisposable
 {
     public const string OffsetKey = "telegram:offset";
     private readonly Lock _gate = new();
@@ -46,28 +48,28 @@ public sealed class UpdateLedger(IAdapterStateStore store) : IDisposable
         }
     }
 
+    /// <summary>Restores the offset saved by the last run of this bot; null when there is none or it is stale.</summary>
     public async Task<int?> LoadAsync(CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(OffsetKey, cancellationToken).ConfigureAwait(false);
-        var parts = (stored ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0 || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset))
+        var record = LedgerRecord.Parse(await store.GetAsync(OffsetKey, cancellationToken).ConfigureAwait(false));
+        if (record is null)
         {
+            return null;
+        }
+
+        if (!record.IsUsableFor(bot.Id, time.GetUtcNow()))
+        {
+            TelegramLog.StaleOffsetIgnored(logger, record.Offset);
             return null;
         }
 
         lock (_gate)
         {
-            _floor = offset;
-            foreach (var id in parts.Length > 1 ? parts[1].Split(',') : [])
-            {
-                if (int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var done))
-                {
-                    _doneAbove.Add(done);
-                }
-            }
+            _floor = record.Offset;
+            _doneAbove.UnionWith(record.Done);
         }
 
-        return offset;
+        return record.Offset;
     }
 
     /// <summary>Claims an update for handling; false when it is in flight or already done.</summary>
@@ -128,22 +130,21 @@ public sealed class UpdateLedger(IAdapterStateStore store) : IDisposable
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string snapshot;
+            LedgerRecord record;
             long version;
             lock (_gate)
             {
-                if (_version == _persistedVersion || (_maxSeen < 0 && _floor == 0))
+                if (_version == _persistedVersion || (_maxSeen < 0 && _floor == 0) || !bot.IsKnown)
                 {
                     return;
                 }
 
                 version = _version;
                 var watermark = Watermark();
-                var done = _doneAbove.Where(id => id > watermark).Order().Select(id => id.ToString(CultureInfo.InvariantCulture));
-                snapshot = string.Join(' ', [watermark.ToString(CultureInfo.InvariantCulture), string.Join(',', done)]).TrimEnd();
+                record = new LedgerRecord(watermark, [.. _doneAbove.Where(id => id > watermark).Order()], bot.Id, time.GetUtcNow());
             }
 
-            await store.SetAsync(OffsetKey, snapshot, cancellationToken).ConfigureAwait(false);
+            await store.SetAsync(OffsetKey, record.ToString(), cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
                 _persistedVersion = Math.Max(_persistedVersion, version);
