@@ -68,6 +68,9 @@ public sealed class RestartTests : IAsyncLifetime
         await one.StartAsync();
         await two.StartAsync();
 
+        // Two long polls on one token: Telegram ends the older one with 409 Conflict.
+        await _api.WaitUntilAsync(f => f.CallsOf("getUpdates").Any(c => c.Status == 409));
+
         for (var i = 0; i < 5; i++)
         {
             _api.SendText(100 + i, "hi " + i);

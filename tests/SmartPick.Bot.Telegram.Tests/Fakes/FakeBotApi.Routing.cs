@@ -46,7 +46,7 @@ public sealed partial class FakeBotApi
             _ => (404, Error(404, "Not Found: method not found"), null),
         };
 
-        if (method != "getUpdates")
+        if (method != "getUpdates" || status != 200)
         {
             Record(new RecordedCall(method, parameters, status, arrived, messageId, photoBytes));
         }
