@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Discord.Gateway;
 using SmartPick.Bot.Discord.Hosting;
+using SmartPick.Bot.Discord.HttpInteractions;
 using SmartPick.Bot.Discord.Interactions;
 using SmartPick.Bot.Discord.Rest;
 
@@ -66,6 +67,11 @@ public static class DiscordAdapterExtensions
         services.AddScoped<CommandRegistrar>();
         services.AddScoped<DispatchRouter>();
         services.AddHostedService<DiscordGatewayService>();
+        services.AddSingleton(sp => new InteractionSignature(
+            sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey
+                ?? throw new InvalidOperationException("Set SmartPick:Discord:PublicKey to use the HTTP interactions endpoint."),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DiscordInteractionEndpoint>();
         services.AddSingleton<IChatAdapter, DiscordChatAdapter>();
         return builder;
     }

@@ -34,7 +34,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public ScriptedEngine Engine { get; } = new();
 
-    public static async Task<BotHarness> StartAsync(bool realEngine = false, string token = FakeDiscordServer.Token, bool waitForReady = true)
+    public static async Task<BotHarness> StartAsync(bool realEngine = false, string token = FakeDiscordServer.Token, bool waitForReady = true, string? publicKey = null)
     {
         var time = new SignalingTimeProvider();
         var harness = new BotHarness(await FakeDiscordServer.StartAsync(time), time);
@@ -53,6 +53,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["SmartPick:Discord:Token"] = token,
             ["SmartPick:Discord:ApiBaseUrl"] = harness.Fake.ApiBase,
             ["SmartPick:Storage:ConnectionString"] = "Data Source=" + harness.databasePath,
+            ["SmartPick:Discord:PublicKey"] = publicKey,
         });
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IJitterSource>(new FixedJitter(0.5));
