@@ -6,6 +6,7 @@ using SmartPick.Bot.Core.Guide;
 using SmartPick.Bot.Knowledge.Ai;
 using SmartPick.Bot.Knowledge.Answering;
 using SmartPick.Bot.Knowledge.Retrieval;
+using SmartPick.Bot.Knowledge.Retrieval.Embeddings;
 
 namespace SmartPick.Bot.Knowledge;
 
@@ -27,6 +28,8 @@ public static class KnowledgeHostingExtensions
         services.AddSingleton<IValidateOptions<AiOptions>, AiOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
+        // Registered always, loaded only if SmartPick:Knowledge:Embeddings is on (the index provider asks for it then).
+        services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
         services.AddSingleton<GuideIndexProvider>();
         services.AddSingleton<GuideRetriever>();
         services.AddSingleton<RetrievalGuideAnswerer>();

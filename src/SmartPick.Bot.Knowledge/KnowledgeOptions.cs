@@ -34,6 +34,20 @@ public sealed class KnowledgeOptions
     [Range(0.0, 1.0)]
     public double MinCoverage { get; set; } = 0.4;
 
+    /// <summary>
+    /// Re-rank the lexical candidates with MiniLM sentence embeddings (<c>SmartPick:Knowledge:Embeddings</c>). Off by
+    /// default: see the evaluation test for the measured effect and cost.
+    /// </summary>
+    public bool Embeddings { get; set; }
+
+    /// <summary>How many of the lexical ranking's best sections the embeddings may reorder.</summary>
+    [Range(2, 50)]
+    public int EmbeddingCandidates { get; set; } = 20;
+
+    /// <summary>Share of the final score that comes from cosine similarity (the rest from the lexical score).</summary>
+    [Range(0.0, 1.0)]
+    public double EmbeddingWeight { get; set; } = 0.5;
+
     public string ResolveGuidePath() => Resolve(GuidePath);
 
     public string ResolvePromptsPath() => Resolve(PromptsPath);

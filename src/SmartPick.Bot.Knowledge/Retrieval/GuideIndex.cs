@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SmartPick.Bot.Knowledge.Guide;
+using SmartPick.Bot.Knowledge.Retrieval.Embeddings;
 
 namespace SmartPick.Bot.Knowledge.Retrieval;
 
@@ -28,6 +29,16 @@ public sealed partial class GuideIndex : IDisposable
     public IReadOnlyList<GuideSection> Sections { get; }
 
     public CorpusStatistics Corpus { get; }
+
+    /// <summary>Section vectors for semantic re-ranking; null unless <c>SmartPick:Knowledge:Embeddings</c> is on.</summary>
+    public SectionEmbeddings? Embeddings { get; private set; }
+
+    /// <summary>Embeds every section once (seconds on two cores), right after the index is built.</summary>
+    public void AttachEmbeddings(ITextEmbedder embedder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        Embeddings = SectionEmbeddings.Build(Sections, embedder, cancellationToken);
+    }
 
     /// <summary>Creates (or re-creates) the FTS table and loads every section.</summary>
     public static async Task<GuideIndex> BuildAsync(IReadOnlyList<GuideSection> sections, string connectionString, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartPick.Bot.Knowledge.Guide;
+using SmartPick.Bot.Knowledge.Retrieval.Embeddings;
 
 namespace SmartPick.Bot.Knowledge.Retrieval;
 
@@ -22,7 +23,15 @@ public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<Kn
         var query = GuideQuery.Create(question, index.Corpus);
         var candidates = await index.SearchAsync(query, Candidates, cancellationToken);
         var hits = Rerank(query, candidates, index.Corpus);
+        // The "does the guide cover this" verdict stays lexical (measured: judging it on the re-ranked top 3 lets
+        // off-topic questions through, because similar-sounding sections rise).
         var coverage = hits.Count == 0 ? 0 : Coverage(query, hits.Take(CoverageDepth).Select(h => h.Section).ToList(), index.Corpus);
+        if (index.Embeddings is { } embeddings && hits.Count > 1)
+        {
+            var o = options.Value;
+            hits = SemanticRerank.Apply(hits, embeddings, embeddings.EmbedQuestion(question, cancellationToken), o.EmbeddingCandidates, o.EmbeddingWeight);
+        }
+
         return new RetrievalResult(query, hits, coverage >= options.Value.MinCoverage && hits.Count > 0, coverage, index.Corpus);
     }
 

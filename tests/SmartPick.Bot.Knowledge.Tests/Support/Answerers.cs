@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartPick.Bot.Knowledge.Answering;
 using SmartPick.Bot.Knowledge.Retrieval;
+using SmartPick.Bot.Knowledge.Retrieval.Embeddings;
 
 namespace SmartPick.Bot.Knowledge.Tests.Support;
 
@@ -10,10 +11,10 @@ internal static class Answerers
 
     public static GuideRetriever Retriever(string knowledgeRoot) => Retriever(Options(knowledgeRoot));
 
-    public static GuideRetriever Retriever(KnowledgeOptions options)
+    public static GuideRetriever Retriever(KnowledgeOptions options, ITextEmbedder? embedder = null)
     {
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        return new GuideRetriever(new GuideIndexProvider(wrapped, NullLogger<GuideIndexProvider>.Instance), wrapped);
+        return new GuideRetriever(new GuideIndexProvider(wrapped, NullLogger<GuideIndexProvider>.Instance, embedder), wrapped);
     }
 
     public static RetrievalGuideAnswerer Extractive(string knowledgeRoot)
@@ -26,4 +27,7 @@ internal static class Answerers
     public static Lazy<RetrievalGuideAnswerer> RealGuide { get; } = new(() => Extractive(TestPaths.Knowledge));
 
     public static Lazy<GuideRetriever> RealRetriever { get; } = new(() => Retriever(TestPaths.Knowledge));
+
+    /// <summary>The real MiniLM model, loaded once per test run and shared (it is stateless between calls).</summary>
+    public static Lazy<MiniLmEmbedder> MiniLm { get; } = new(() => new MiniLmEmbedder());
 }
