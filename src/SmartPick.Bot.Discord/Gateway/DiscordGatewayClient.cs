@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartPick.Bot.Discord.Rest;
 
 namespace SmartPick.Bot.Discord.Gateway;
 
@@ -63,9 +65,32 @@ public sealed partial class DiscordGatewayClient(
 
     private async Task<Uri> FreshUriAsync(CancellationToken stopping)
     {
-        var info = await botSource.GetAsync(stopping);
+        var info = await GetBotInfoAsync(stopping);
         await identifyGate.WaitAsync(info.SessionStartLimit, stopping);
         return new Uri(options.Value.GatewayUrl is { Length: > 0 } overrideUrl ? overrideUrl : info.Url);
+    }
+
+    /// <summary>GET /gateway/bot, retried with backoff while Discord is unreachable; a rejected token is fatal.</summary>
+    private async Task<GatewayBotInfo> GetBotInfoAsync(CancellationToken stopping)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await botSource.GetAsync(stopping);
+            }
+            catch (DiscordRestException ex) when (ex.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                const string reason = "Discord rejected the bot token (401 on GET /gateway/bot): check SmartPick:Discord:Token";
+                LogFatal(logger, null, reason);
+                throw new GatewayFatalException(null, reason);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or DiscordRestException or TaskCanceledException && !stopping.IsCancellationRequested)
+            {
+                LogConnectionFailed(logger, ex);
+                await Task.Delay(GatewayBackoff.Delay(attempt, GatewayBackoff.ResumeCap, jitter.NextDouble()), time, stopping);
+            }
+        }
     }
 
     private async Task<GatewayOutcome> ConnectOnceAsync(

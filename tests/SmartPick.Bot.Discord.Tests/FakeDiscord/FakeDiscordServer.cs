@@ -45,6 +45,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
     public ConcurrentQueue<ScriptedLimit> Limits { get; } = new();
 
+    /// <summary>When set, REST routes other than interaction routes answer 401 unless <c>Authorization: Bot test-token</c>.</summary>
+    public bool RequireRestAuth { get; set; }
+
     /// <summary>Paths whose next answer reports an empty bucket (remaining 0) that resets after the given seconds.</summary>
     public ConcurrentQueue<(string PathContains, double ResetAfter)> ExhaustedBuckets { get; } = new();
 
@@ -140,6 +143,14 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
         Requests.Enqueue(new RecordedRequest(request.Method, path, body, fileName, request.Headers.Authorization, request.Headers.UserAgent, errors));
         context.Items["body"] = body;
+
+        var interactionRoute = path.StartsWith("/api/v10/interactions/", StringComparison.Ordinal) || path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal);
+        if (RequireRestAuth && !interactionRoute && request.Headers.Authorization != "Bot " + Token)
+        {
+            context.Response.StatusCode = 401;
+            await context.Response.WriteAsJsonAsync(new { message = "401: Unauthorized", code = 0 });
+            return;
+        }
 
         var limit = Limits.FirstOrDefault(l => l.Remaining > 0 && path.Contains(l.PathContains, StringComparison.Ordinal));
         if (limit is not null)

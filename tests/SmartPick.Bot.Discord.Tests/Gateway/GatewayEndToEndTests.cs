@@ -72,6 +72,18 @@ public sealed class GatewayEndToEndTests
     }
 
     [Fact]
+    public async Task TokenRejectedByRest_StopsTheApplicationBeforeConnecting()
+    {
+        await using var bot = await BotHarness.StartAsync(token: "wrong-token", waitForReady: false, requireRestAuth: true);
+        var lifetime = bot.Host.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        await BotHarness.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested);
+
+        Assert.Empty(bot.Fake.Gateway.ConnectedPaths);
+        Assert.Single(bot.Fake.RequestsTo("/gateway/bot"));
+    }
+
+    [Fact]
     public async Task DirectMessage_GoesToTheEngine_AndBotOrGuildMessagesAreIgnored()
     {
         // Arrange

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartPick.Bot.Discord.Interactions;
 using SmartPick.Bot.Discord.Rest;
@@ -115,6 +116,20 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => responder.AcknowledgeAsync(callback, null, CancellationToken.None));
 
         Assert.Equal(0, fake.AlreadyAcknowledgedCount);
+    }
+
+    [Fact]
+    public async Task CommandRegistration_IsSkippedWhenTheDefinitionsAreUnchanged()
+    {
+        using var services = new ServiceCollection().BuildServiceProvider();
+        var state = new SmartPick.Bot.Discord.Hosting.DiscordStateStore(services.GetRequiredService<IServiceScopeFactory>());
+        var registrar = new CommandRegistrar(rest, state, Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Token = "t", GuildId = "222" }), NullLogger<CommandRegistrar>.Instance);
+
+        await registrar.RegisterAsync("333", CancellationToken.None);
+        await registrar.RegisterAsync("333", CancellationToken.None);
+
+        Assert.Single(fake.RequestsTo("/applications/333/guilds/222/commands"));
+        Assert.Empty(fake.ValidationErrors);
     }
 
     [Fact]

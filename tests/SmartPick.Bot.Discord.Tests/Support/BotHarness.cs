@@ -34,10 +34,11 @@ public sealed class BotHarness : IAsyncDisposable
 
     public ScriptedEngine Engine { get; } = new();
 
-    public static async Task<BotHarness> StartAsync(bool realEngine = false, string token = FakeDiscordServer.Token, bool waitForReady = true, string? publicKey = null)
+    public static async Task<BotHarness> StartAsync(bool realEngine = false, string token = FakeDiscordServer.Token, bool waitForReady = true, string? publicKey = null, bool requireRestAuth = false)
     {
         var time = new SignalingTimeProvider();
         var harness = new BotHarness(await FakeDiscordServer.StartAsync(time), time);
+        harness.Fake.RequireRestAuth = requireRestAuth;
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
