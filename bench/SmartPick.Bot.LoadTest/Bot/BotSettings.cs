@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace SmartPick.Bot.LoadTest.Bot;
+
+/// <summary>Command-line configuration for the real host: SQLite file, Telegram pointed at the local fake, repository knowledge.</summary>
+public static class BotSettings
+{
+    public static string[] Args(string databasePath, string token, string apiBaseUrl, bool productionLimits) =>
+    [
+        $"--SmartPick:Storage:ConnectionString=Data Source={databasePath}",
+        $"--SmartPick:Telegram:Token={token}",
+        $"--SmartPick:Telegram:ApiBaseUrl={apiBaseUrl}",
+        "--SmartPick:Telegram:PollTimeoutSeconds=5",
+        .. productionLimits ? Array.Empty<string>() :
+        [
+            "--SmartPick:Telegram:PerChatIntervalMilliseconds=0",
+            "--SmartPick:Telegram:PerGroupIntervalMilliseconds=0",
+            "--SmartPick:Telegram:GlobalMessagesPerSecond=0",
+        ],
+        $"--SmartPick:Ranking:KnowledgePath={Path.Combine(RepoPaths.Root, "knowledge")}",
+        $"--SmartPick:Knowledge:GuidePath={Path.Combine(RepoPaths.Root, "knowledge")}",
+        $"--SmartPick:Knowledge:PromptsPath={Path.Combine(RepoPaths.Root, "prompts")}",
+        "--SmartPick:Ai:Provider=None",
+        "--SmartPick:Discord:Token=",
+        "--Logging:LogLevel:Default=Warning",
+        "--Logging:LogLevel:SmartPick=Warning",
+        string.Create(CultureInfo.InvariantCulture, $"--Logging:LogLevel:SmartPick.Bot.Telegram={(Environment.GetEnvironmentVariable("SMARTPICK_LOAD_LOG") == "1" ? "Information" : "Error")}"),
+    ];
+}
+
+/// <summary>Finds the repository root (the folder holding SmartPick.Bot.sln).</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "SmartPick.Bot.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("SmartPick.Bot.sln not found; run from the repository root");
+    }
+}

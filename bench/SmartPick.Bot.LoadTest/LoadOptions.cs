@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace SmartPick.Bot.LoadTest;
+
+/// <summary>Which fault a run plays while the users talk to the bot.</summary>
+public enum FaultKind
+{
+    None,
+
+    /// <summary>The Bot API answers 500 for a while, then hangs requests until they are dropped, then recovers.</summary>
+    Outage,
+
+    /// <summary>The bot process is SIGKILLed and restarted on the same database, repeatedly.</summary>
+    Kill,
+}
+
+/// <param name="Users">Simulated users, each doing a full intake and /rank.</param>
+/// <param name="ProductionLimits">Keep Telegram's send limits (1 msg/s per chat, 25 msg/s overall) instead of switching them off.</param>
+/// <param name="Kills">SIGKILLs during a <see cref="FaultKind.Kill"/> run.</param>
+/// <param name="OutageSeconds">Seconds of 500s, then as many of hanging requests, in an <see cref="FaultKind.Outage"/> run.</param>
+public sealed record LoadOptions(int Users = 50, bool ProductionLimits = false, FaultKind Fault = FaultKind.None, int Kills = 5, double OutageSeconds = 3, int ReplyTimeoutSeconds = 120)
+{
+    public static LoadOptions Parse(string[] args, FaultKind fault)
+    {
+        var o = new LoadOptions(Fault: fault);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            o = args[i] switch
+            {
+                "--users" => o with { Users = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--kills" => o with { Kills = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--outage-seconds" => o with { OutageSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--reply-timeout" => o with { ReplyTimeoutSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--limits" => o with { ProductionLimits = Next() switch { "production" => true, "off" => false, var v => throw new ArgumentException($"--limits is production or off, not {v}") } },
+                var other => throw new ArgumentException($"unknown option {other}"),
+            };
+        }
+
+        return o;
+    }
+}
