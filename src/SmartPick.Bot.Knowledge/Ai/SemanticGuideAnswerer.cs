@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using SmartPick.Bot.Core.Guide;
 using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Core.Ranking;
 using SmartPick.Bot.Knowledge.Answering;
 using SmartPick.Bot.Knowledge.Guide;
 using SmartPick.Bot.Knowledge.Retrieval;
@@ -15,6 +16,7 @@ namespace SmartPick.Bot.Knowledge.Ai;
 /// <summary>
 /// LLM answers grounded in retrieved passages and the asking user's own profile. Retrieval always runs first; on
 /// any AI failure or timeout the retrieval answer is returned and a warning logged, so users never see an error.
+/// When the host registers an <see cref="IRankingAdvisor"/>, the model may also call the ranking library.
 /// </summary>
 public sealed partial class SemanticGuideAnswerer(
     GuideRetriever retriever,
@@ -22,7 +24,8 @@ public sealed partial class SemanticGuideAnswerer(
     IOptions<KnowledgeOptions> knowledge,
     IOptions<AiOptions> ai,
     TimeProvider time,
-    ILogger<SemanticGuideAnswerer> logger) : IGuideAnswerer
+    ILogger<SemanticGuideAnswerer> logger,
+    IRankingAdvisor? rankingAdvisor = null) : IGuideAnswerer
 {
     private const int MaxPassages = 4;
     private const int MaxPassageChars = 1500;
@@ -35,6 +38,8 @@ public sealed partial class SemanticGuideAnswerer(
         var fallback = ExtractiveAnswer.Compose(retrieval, knowledge.Value.MaxCitations);
         var passages = retrieval.Hits.Take(MaxPassages).Where(h => h.Score >= retrieval.Hits[0].Score * 0.3).ToList();
         var profilePlugin = new ProfilePlugin(profile);
+        // Bound to this asker's saved profile only; the model picks filters, not whose profile is ranked.
+        var rankingPlugin = rankingAdvisor is null ? null : new RankingPlugin(rankingAdvisor, profile);
         var seconds = ai.Value.TimeoutSeconds;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -47,7 +52,13 @@ public sealed partial class SemanticGuideAnswerer(
                 ["profile"] = profile is null ? "{}" : ProfileJson.Serialize(profile),
                 ["question"] = Delimit(question),
             };
-            text = await chat.AnswerAsync(arguments, new Dictionary<string, object> { [ProfilePlugin.Name] = profilePlugin }, linked.Token);
+            var plugins = new Dictionary<string, object> { [ProfilePlugin.Name] = profilePlugin };
+            if (rankingPlugin is not null)
+            {
+                plugins[RankingPlugin.Name] = rankingPlugin;
+            }
+
+            text = await chat.AnswerAsync(arguments, plugins, linked.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -68,10 +79,10 @@ public sealed partial class SemanticGuideAnswerer(
             return fallback;
         }
 
-        return Compose(text, passages, profilePlugin.Proposed);
+        return Compose(text, passages, profilePlugin.Proposed, rankingPlugin?.Answered == true);
     }
 
-    private GuideAnswer Compose(string text, List<GuideHit> passages, ApplicantProfile? proposed)
+    private GuideAnswer Compose(string text, List<GuideHit> passages, ApplicantProfile? proposed, bool ranked)
     {
         if (text.Contains("does not cover", StringComparison.OrdinalIgnoreCase) && proposed is null)
         {
@@ -85,7 +96,7 @@ public sealed partial class SemanticGuideAnswerer(
             .ToList();
 
         // Model output is untrusted text: escaped whole, so it can never produce markup or links of its own.
-        return new GuideAnswer(Markup.Escape(text.Trim()), citations, passages.Count > 0 || proposed is not null, proposed);
+        return new GuideAnswer(Markup.Escape(text.Trim()), citations, passages.Count > 0 || proposed is not null || ranked, proposed);
     }
 
     private static string FormatPassages(List<GuideHit> passages)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using SmartPick.Bot.Core.Ranking;
 using SmartPick.Bot.Knowledge.Ai;
 using SmartPick.Bot.Knowledge.Tests.Support;
 using MsOptions = Microsoft.Extensions.Options.Options;
@@ -14,12 +15,12 @@ internal sealed class SemanticAnswererHarness : IDisposable
 
     private readonly GuideChat _chat;
 
-    public SemanticAnswererHarness(FixtureGuide guide, Uri endpoint, int timeoutSeconds = 30)
+    public SemanticAnswererHarness(FixtureGuide guide, Uri endpoint, int timeoutSeconds = 30, IRankingAdvisor? advisor = null)
     {
         var knowledge = new KnowledgeOptions { GuidePath = guide.Root, PromptsPath = TestPaths.Prompts };
         var ai = new AiOptions { Provider = AiProvider.OpenAI, Endpoint = endpoint, Model = "test-model", ApiKey = ApiKey, TimeoutSeconds = timeoutSeconds };
         _chat = new GuideChat(MsOptions.Create(ai), MsOptions.Create(knowledge), NullLoggerFactory.Instance);
-        Answerer = new SemanticGuideAnswerer(Answerers.Retriever(knowledge), _chat, MsOptions.Create(knowledge), MsOptions.Create(ai), Time, Logger);
+        Answerer = new SemanticGuideAnswerer(Answerers.Retriever(knowledge), _chat, MsOptions.Create(knowledge), MsOptions.Create(ai), Time, Logger, advisor);
         Extractive = Answerers.Extractive(guide.Root);
     }
 
