@@ -74,6 +74,9 @@ internal abstract record StubReply
 
     public static StubReply Hang() => new HangReply();
 
+    /// <summary>SSE chunks whatever the request asked for, as a misconfigured proxy or a server that always streams does.</summary>
+    public static StubReply AlwaysStream(string content) => new AlwaysStreamReply(new TextReply(content));
+
     public abstract Task WriteAsync(HttpContext context, string model, bool stream);
 
     private static JsonObject Completion(string model, JsonObject message, string finish) => new()
@@ -158,6 +161,11 @@ internal abstract record StubReply
                 ["error"] = new JsonObject { ["message"] = Message, ["type"] = Type, ["param"] = null, ["code"] = null },
             });
         }
+    }
+
+    private sealed record AlwaysStreamReply(StubReply Inner) : StubReply
+    {
+        public override Task WriteAsync(HttpContext context, string model, bool stream) => Inner.WriteAsync(context, model, stream: true);
     }
 
     private sealed record HangReply : StubReply
