@@ -41,6 +41,16 @@ public sealed record LoadResult(
             failures.Add($"user {user}: replies per message [{shape}] differ from the usual [{reference}]");
         }
 
+        if (deviating.Count > 0)
+        {
+            // The first deviating conversation, abridged: enough to see what went wrong (the script holds no real data).
+            var user = users.First(u => u.UserId == deviating[0].Key);
+            var chat = byChat.GetValueOrDefault(user.UserId) ?? [];
+            notes.Add($"transcript of user {user.UserId}:\n" + string.Join("\n", chat.Select(m =>
+                $"    [{user.Sent.FindLastIndex(x => x.SentAtMs <= m.AtMs)}: {UserScript.Steps[Math.Max(0, user.Sent.FindLastIndex(x => x.SentAtMs <= m.AtMs))].Say}] " +
+                Plain.Of(m).ReplaceLineEndings(" ")[..Math.Min(90, Plain.Of(m).ReplaceLineEndings(" ").Length)])));
+        }
+
         if (deviating.Count > 5)
         {
             failures.Add($"... {deviating.Count - 5} more users with deviating transcripts");
