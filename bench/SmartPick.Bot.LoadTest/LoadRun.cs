@@ -53,6 +53,9 @@ public static class LoadRun
             await faulting;
             await all;
             await Task.Delay(1000); // a duplicate reply would arrive now
+
+            // Handled updates are confirmed by the next getUpdates offset, which may wait out one long poll (5 s).
+            await api.WaitUntilAsync(f => f.PendingUpdates == 0, TimeSpan.FromSeconds(15)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             var stillUp = bot.IsRunning;
             var pending = api.PendingUpdates;
             await bot.DisposeAsync();
