@@ -245,14 +245,14 @@ public sealed class GatewayStateMachineTests
         await harness.StartAsync();
         var first = await harness.Transports.NextAsync();
         first.Hello();
-        var firstIdentify = await first.NextSentTimedAsync();
+        var firstIdentify = await first.NextSentOfOpAsync(2); // jitter 0: the first heartbeat may race the identify
 
         // Act
         first.Push("""{"op":9,"d":false}""");
         await harness.Time.PumpUntilAsync(() => harness.Transports.Count == 2, TimeSpan.FromMilliseconds(100));
         var second = await harness.Transports.NextAsync();
         second.Hello();
-        var secondIdentify = await second.NextSentTimedAsync();
+        var secondIdentify = await second.NextSentOfOpAsync(2);
 
         // Assert
         Assert.Equal(2, Op(secondIdentify.Payload));

@@ -60,7 +60,18 @@ public sealed class ScriptedTransport(TimeProvider clock) : IGatewayTransport
         return await sent.Reader.ReadAsync(cts.Token);
     }
 
-    public int PendingSent => sent.Reader.Count;
+    /// <summary>The next payload with opcode <paramref name="op"/>, skipping others (e.g. an immediate first heartbeat).</summary>
+    public async Task<(JsonElement Payload, DateTimeOffset At)> NextSentOfOpAsync(int op)
+    {
+        while (true)
+        {
+            var next = await NextSentTimedAsync();
+            if (next.Payload.GetProperty("op").GetInt32() == op)
+            {
+                return next;
+            }
+        }
+    }
 }
 
 /// <summary>Hands out scripted transports and lets the test await each new connection.</summary>
