@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Bot.Discord.Gateway;
@@ -8,12 +9,13 @@ using SmartPick.Bot.Discord.Rest;
 namespace SmartPick.Bot.Discord.Hosting;
 
 /// <summary>Routes one dispatch event (resolved per event, in its own scope) to the right handler.</summary>
-public sealed class DispatchRouter(
+public sealed partial class DispatchRouter(
     InteractionHandler interactions,
     DirectConversation direct,
     CommandRegistrar registrar,
     DiscordRestClient rest,
-    IOptions<DiscordOptions> options)
+    IOptions<DiscordOptions> options,
+    ILogger<DispatchRouter> logger)
 {
     public Task RouteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
@@ -23,9 +25,21 @@ public sealed class DispatchRouter(
             "INTERACTION_CREATE" => interactions.HandleAsync(dispatch, cancellationToken),
             "MESSAGE_CREATE" => OnMessageAsync(dispatch.Data, cancellationToken),
             "READY" => OnReadyAsync(dispatch.Data, cancellationToken),
+            "RATE_LIMITED" => RateLimited(dispatch.Data),
             _ => Task.CompletedTask,
         };
     }
+
+    private Task RateLimited(JsonElement data)
+    {
+        var opcode = data.TryGetProperty("opcode", out var op) && op.ValueKind == JsonValueKind.Number ? op.GetInt32() : -1;
+        var retry = data.TryGetProperty("retry_after", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble() : 0;
+        LogGatewayRateLimited(logger, opcode, retry);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway rate-limited opcode {Opcode}; retry after {Seconds} s")]
+    private static partial void LogGatewayRateLimited(ILogger logger, int opcode, double seconds);
 
     private async Task OnReadyAsync(JsonElement ready, CancellationToken cancellationToken)
     {
