@@ -30,11 +30,23 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
         try
         {
             var state = await store.LoadAsync(message.User, cancellationToken) ?? UserState.New;
+            if (DeliveryRecord.IsRepeat(message, state.Conversation))
+            {
+                LogRepeat(message.Platform);
+                return DeliveryRecord.RepliesFor(message, state.Conversation);
+            }
+
             var turn = new Turn(message, state);
             await router.RouteAsync(turn, cancellationToken);
             if (turn.Forget)
             {
                 await store.ForgetAsync(message.User, cancellationToken);
+            }
+            else if (message.MessageId is { } id)
+            {
+                // Saved even when nothing else changed: the record of this delivery lands in the same transaction.
+                var recorded = turn.State with { Conversation = DeliveryRecord.Record(turn.State.Conversation, id, turn.Replies) };
+                await store.SaveAsync(message.User, recorded, cancellationToken);
             }
             else if (!ReferenceEquals(turn.State, turn.Original))
             {
@@ -54,6 +66,9 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Handled {Platform} {Kind} with {Replies} replies in {ElapsedMs:F1} ms")]
     private partial void LogHandled(string platform, string kind, int replies, double elapsedMs);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Ignored a repeated {Platform} delivery (already applied)")]
+    private partial void LogRepeat(string platform);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Throttled a {Platform} group user")]
     private partial void LogThrottled(string platform);

@@ -25,6 +25,13 @@ public sealed record UserKey(string Platform, string UserId)
 public sealed record InboundMessage(string Platform, string ConversationId, string UserId, ChatKind ChatKind, InboundContent Content)
 {
     public UserKey User => new(Platform, UserId);
+
+    /// <summary>
+    /// The platform's id for this delivery (Telegram update id, Discord interaction/message id), when it has one.
+    /// A platform may deliver the same event again after a crash; the engine applies each id at most once and answers a
+    /// repeat with the replies it gave the first time.
+    /// </summary>
+    public string? MessageId { get; init; }
 }
 
 /// <summary>What the user sent.</summary>

@@ -16,6 +16,12 @@ public sealed record UserState(ApplicantProfile Profile, ConversationState Conve
 /// </summary>
 public sealed record ConversationState(string? IntakeStep, IReadOnlyList<string> History, string? Pending = null, string? Proposal = null)
 {
+    /// <summary>Ids of the last messages applied (newest last), so a redelivered message is not applied twice.</summary>
+    public IReadOnlyList<string> RecentMessageIds { get; init; } = [];
+
+    /// <summary>The replies to the newest of <see cref="RecentMessageIds"/> (JSON, images left out), sent again on a redelivery.</summary>
+    public string? LastReplies { get; init; }
+
     public static ConversationState Idle { get; } = new(null, []);
 
     /// <summary>Marks an intake the user paused: the position is kept, free text goes to the guide meanwhile.</summary>

@@ -34,5 +34,9 @@ internal static class Migrations
         """
         ALTER TABLE conversations ADD COLUMN proposal TEXT NULL;
         """,
+        """
+        ALTER TABLE conversations ADD COLUMN recent_messages TEXT NULL;
+        ALTER TABLE conversations ADD COLUMN last_replies TEXT NULL;
+        """,
     ];
 }

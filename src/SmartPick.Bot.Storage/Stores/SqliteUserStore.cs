@@ -16,7 +16,7 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT p.profile, c.intake_step, c.history, c.pending, c.proposal
+            SELECT p.profile, c.intake_step, c.history, c.pending, c.proposal, c.recent_messages, c.last_replies
             FROM (SELECT $platform AS platform, $user AS user_id) k
             LEFT JOIN profiles p ON p.platform = k.platform AND p.user_id = k.user_id
             LEFT JOIN conversations c ON c.platform = k.platform AND c.user_id = k.user_id
@@ -37,7 +37,11 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? [],
                 reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4));
+                reader.IsDBNull(4) ? null : reader.GetString(4))
+            {
+                RecentMessageIds = reader.IsDBNull(5) ? [] : JsonSerializer.Deserialize<List<string>>(reader.GetString(5)) ?? [],
+                LastReplies = reader.IsDBNull(6) ? null : reader.GetString(6),
+            };
         return new UserState(profile, conversation);
     }
 
@@ -54,10 +58,11 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
             command.CommandText = """
                 INSERT INTO profiles (platform, user_id, profile, updated_at) VALUES ($platform, $user, $profile, $now)
                 ON CONFLICT (platform, user_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at;
-                INSERT INTO conversations (platform, user_id, intake_step, history, pending, proposal, updated_at)
-                VALUES ($platform, $user, $step, $history, $pending, $proposal, $now)
+                INSERT INTO conversations (platform, user_id, intake_step, history, pending, proposal, recent_messages, last_replies, updated_at)
+                VALUES ($platform, $user, $step, $history, $pending, $proposal, $recent, $replies, $now)
                 ON CONFLICT (platform, user_id) DO UPDATE SET intake_step = excluded.intake_step, history = excluded.history,
-                    pending = excluded.pending, proposal = excluded.proposal, updated_at = excluded.updated_at;
+                    pending = excluded.pending, proposal = excluded.proposal, recent_messages = excluded.recent_messages,
+                    last_replies = excluded.last_replies, updated_at = excluded.updated_at;
                 """;
             AddKey(command, user);
             command.Parameters.AddWithValue("$profile", ProfileJson.Serialize(state.Profile));
@@ -65,6 +70,8 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
             command.Parameters.AddWithValue("$history", JsonSerializer.Serialize(state.Conversation.History));
             command.Parameters.AddWithValue("$pending", (object?)state.Conversation.Pending ?? DBNull.Value);
             command.Parameters.AddWithValue("$proposal", (object?)state.Conversation.Proposal ?? DBNull.Value);
+            command.Parameters.AddWithValue("$recent", JsonSerializer.Serialize(state.Conversation.RecentMessageIds));
+            command.Parameters.AddWithValue("$replies", (object?)state.Conversation.LastReplies ?? DBNull.Value);
             command.Parameters.AddWithValue("$now", now);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -53,9 +53,11 @@ public static class UpdateTranslator
             return null;
         }
 
-        var inbound = new InboundMessage(Platform, Id(message.Chat.Id), Id(from.Id), kind, content);
+        var inbound = new InboundMessage(Platform, Id(message.Chat.Id), Id(from.Id), kind, content) { MessageId = MessageIdFor(update.Id) };
         return new TranslatedUpdate(update.Id, message.Chat.Id, inbound);
     }
+
+    private static string MessageIdFor(int updateId) => "update:" + updateId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static TranslatedUpdate? FromCallback(int updateId, CallbackQuery cq)
     {
@@ -68,7 +70,7 @@ public static class UpdateTranslator
         var chat = cq.Message?.Chat;
         var chatId = chat?.Id ?? cq.From.Id;
         var kind = chat is null || chat.Type == ChatType.Private ? ChatKind.Direct : ChatKind.Group;
-        var inbound = new InboundMessage(Platform, Id(chatId), Id(cq.From.Id), kind, new ButtonContent(cq.Data));
+        var inbound = new InboundMessage(Platform, Id(chatId), Id(cq.From.Id), kind, new ButtonContent(cq.Data)) { MessageId = MessageIdFor(updateId) };
         return new TranslatedUpdate(updateId, chatId, inbound)
         {
             CallbackQueryId = cq.Id,
