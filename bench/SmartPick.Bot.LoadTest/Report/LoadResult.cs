@@ -32,6 +32,28 @@ public sealed record LoadResult(
         var sends = api.Calls.Where(c => c.Succeeded && c.Method is "sendMessage" or "sendPhoto" && c.ChatId >= LoadRun.FirstUserId).ToList();
         var byChat = sends.GroupBy(c => c.ChatId!.Value).ToDictionary(g => g.Key, g => g.OrderBy(c => c.AtMs).ToList());
 
+        // A reply sent again with identical text is a re-send: after a SIGKILL between "reply sent" and "update
+        // confirmed", Telegram redelivers the update and the engine (which applies it only once) repeats its replies,
+        // because Telegram has no idempotent send and a lost reply would leave the user waiting. Count re-sends apart
+        // from real deviations (a message applied twice, answered differently, or not at all).
+        var resent = 0;
+        foreach (var chat in byChat.Keys.ToList())
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var unique = byChat[chat].Where(m => seen.Add(Plain.Of(m))).ToList();
+            resent += byChat[chat].Count - unique.Count;
+            byChat[chat] = unique;
+        }
+
+        if (resent > 0)
+        {
+            notes.Add($"replies re-sent after a redelivered update: {resent}");
+            if (options.Fault != FaultKind.Kill)
+            {
+                failures.Add($"{resent} replies were sent twice without any crash");
+            }
+        }
+
         // Replies per user message: the bot's messages between one user message and the next.
         var shapes = users.ToDictionary(u => u.UserId, u => Shape(u, byChat.GetValueOrDefault(u.UserId) ?? []));
         var reference = shapes.Values.GroupBy(s => s).OrderByDescending(g => g.Count()).First().Key;
