@@ -76,7 +76,10 @@ public sealed partial class DispatchRouter(
             message.GetProperty("channel_id").GetString()!,
             author.GetProperty("id").GetString()!,
             ChatKind.Direct,
-            new TextContent(text));
+            new TextContent(text))
+        {
+            MessageId = "message:" + message.GetProperty("id").GetString(), // replayed on resume: applied once
+        };
         return direct.HandleAsync(inbound, cancellationToken);
     }
 }

@@ -15,7 +15,10 @@ public static class InteractionMapper
     public static InboundMessage ToInbound(Interaction interaction, InboundContent content)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        return new InboundMessage(Platform, interaction.ChannelId, interaction.UserId, interaction.IsShared ? ChatKind.Group : ChatKind.Direct, content);
+        return new InboundMessage(Platform, interaction.ChannelId, interaction.UserId, interaction.IsShared ? ChatKind.Group : ChatKind.Direct, content)
+        {
+            MessageId = "interaction:" + interaction.Id, // a resumed gateway may replay it; the engine applies it once
+        };
     }
 
     /// <summary>Slash command: canonical name plus options by name (subcommand options flattened).</summary>
