@@ -109,6 +109,13 @@ public static class DiscordSpec
 
     private static string FindSpec()
     {
+        // A copy ships with the tests (CI clones only this repository); the hash test pins it to shared/spec.
+        var bundled = Path.Combine(AppContext.BaseDirectory, "Spec", "discord-openapi.json");
+        if (File.Exists(bundled))
+        {
+            return bundled;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "spec", "discord-openapi.json");
