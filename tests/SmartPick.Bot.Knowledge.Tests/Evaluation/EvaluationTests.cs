@@ -15,9 +15,13 @@ public sealed class EvaluationTests(ITestOutputHelper output)
 
         // Act
         var result = await RetrievalEvaluation.RunAsync(questions, q => retriever.RetrieveAsync(q, CancellationToken.None));
+        var tuning = await RetrievalEvaluation.RunAsync(EvaluationSplit.Tuning(questions), q => retriever.RetrieveAsync(q, CancellationToken.None));
+        var heldOut = await RetrievalEvaluation.RunAsync(EvaluationSplit.HeldOut(questions), q => retriever.RetrieveAsync(q, CancellationToken.None));
 
         // Assert
-        output.WriteLine("BM25 (FTS5): " + result);
+        output.WriteLine("BM25 (FTS5), whole set: " + result);
+        output.WriteLine("  tuning half [T]:      " + tuning);
+        output.WriteLine("  held-out half [H]:    " + heldOut);
         foreach (var miss in result.Misses)
         {
             output.WriteLine(miss);

@@ -38,7 +38,7 @@ internal sealed record RetrievalEvaluation(
                 outOfScope++;
                 if (result.Covered)
                 {
-                    misses.Add($"OUT-OF-SCOPE answered ({result.Coverage:F2}): {q.Question} -> {top.FirstOrDefault()}");
+                    misses.Add($"[{EvaluationSplit.Tag(q)}] OUT-OF-SCOPE answered ({result.Coverage:F2}): {q.Question} -> {top.FirstOrDefault()}");
                 }
 
                 continue;
@@ -52,11 +52,11 @@ internal sealed record RetrievalEvaluation(
             answered3 += in3 && result.Covered ? 1 : 0;
             if (!in3)
             {
-                misses.Add($"MISS@3: {q.Question} -> [{string.Join(", ", top.Take(3))}] expected [{string.Join(", ", q.Expected)}]");
+                misses.Add($"[{EvaluationSplit.Tag(q)}] MISS@3: {q.Question} -> [{string.Join(", ", top.Take(3))}] expected [{string.Join(", ", q.Expected)}]");
             }
             else if (!result.Covered)
             {
-                misses.Add($"REJECTED ({result.Coverage:F2}): {q.Question} terms [{string.Join(' ', result.Query.Terms)}]");
+                misses.Add($"[{EvaluationSplit.Tag(q)}] REJECTED ({result.Coverage:F2}): {q.Question} terms [{string.Join(' ', result.Query.Terms)}]");
             }
         }
 
