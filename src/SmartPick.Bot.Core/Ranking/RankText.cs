@@ -56,6 +56,12 @@ internal static class RankText
             sb.Append('\n');
         }
 
+        if (r.Programs.All(p => p.Program.PctImg is null && p.Program.Visas is null && p.Program.InterviewsLastYear is null))
+        {
+            // Only Internal Medicine has program-level FREIDA data in the catalog; say why the chances look alike.
+            sb.Append("_These programs have no program-level data in the catalog (IMG share, visas, interviews are not reported), so they differ only by your preferences. Check each program's website for visa sponsorship and recent IMG residents._\n");
+        }
+
         sb.Append("Why a program scored as it did: /explain-score ACGME_ID");
         return sb.ToString();
     }

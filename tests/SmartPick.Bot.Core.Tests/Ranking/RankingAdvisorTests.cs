@@ -47,6 +47,17 @@ public sealed class RankingAdvisorTests
         Assert.Equal(10, result.Json!["programs"]!.AsArray().Count);
     }
 
+    [Theory]
+    [InlineData("Family Medicine", true)]
+    [InlineData("Internal Medicine", false)]
+    public void Rank_SaysWhenProgramsHaveNoProgramLevelData(string specialty, bool expectNote)
+    {
+        var result = Shared.Value.Rank(Profile with { Specialties = [specialty] }, new RankRequest(Top: 5));
+
+        var text = string.Join("\n", result.Replies.Select(r => r.Text));
+        Assert.Equal(expectNote, text.Contains("no program-level data", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Rank_ValidProfile_ReturnsArchitectureJsonShape()
     {
