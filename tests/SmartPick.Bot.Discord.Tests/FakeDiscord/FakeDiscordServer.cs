@@ -41,6 +41,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>Called as each REST request is recorded, before it is answered (the load harness timestamps replies with it).</summary>
+    public Action<RecordedRequest>? RequestRecorded { get; set; }
+
     public ConcurrentDictionary<string, FakeInteractionState> Interactions { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentQueue<ScriptedLimit> Limits { get; } = new();
@@ -141,7 +144,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             errors = ["validator failed: " + ex];
         }
 
-        Requests.Enqueue(new RecordedRequest(request.Method, path, body, fileName, request.Headers.Authorization, request.Headers.UserAgent, errors));
+        var recorded = new RecordedRequest(request.Method, path, body, fileName, request.Headers.Authorization, request.Headers.UserAgent, errors);
+        Requests.Enqueue(recorded);
+        RequestRecorded?.Invoke(recorded);
         context.Items["body"] = body;
 
         var interactionRoute = path.StartsWith("/api/v10/interactions/", StringComparison.Ordinal) || path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal);

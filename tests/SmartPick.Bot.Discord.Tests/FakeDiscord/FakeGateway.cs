@@ -18,6 +18,9 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
     private WebSocket? socket;
     private int seq;
     private int sessionCounter;
+    private bool socketReady;
+    private bool sessionInvalidated;
+    private int lostDispatches;
 
     public string BaseWs { get; set; } = string.Empty;
 
@@ -33,6 +36,15 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
 
     public List<string> ConnectedPaths { get; } = [];
 
+    /// <summary>
+    /// Like Discord, send no dispatch on a new connection before it has identified or resumed (they stay buffered for
+    /// the resume replay). Off by default; the load harness turns it on.
+    /// </summary>
+    public bool HoldDispatchesUntilReady { get; set; }
+
+    /// <summary>Dispatches that belonged to a session invalidated with op 9 (false): never delivered, as on Discord.</summary>
+    public int LostDispatches => Volatile.Read(ref lostDispatches);
+
     public void Dispose() => sendLock.Dispose();
 
     public async Task HandleAsync(WebSocket ws, string path, CancellationToken cancellationToken)
@@ -41,6 +53,7 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
         {
             ConnectedPaths.Add(path);
             socket = ws;
+            socketReady = false;
         }
 
         await SendAsync(ws, $$$"""{"op":10,"d":{"heartbeat_interval":{{{HeartbeatIntervalMs}}}}}""");
@@ -74,20 +87,84 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
     }
 
     /// <summary>Sends (or buffers, when disconnected) a dispatch with the next sequence number.</summary>
-    public async Task DispatchAsync(string name, string dataJson)
+    public Task DispatchAsync(string name, string dataJson) => TryDispatchAsync(name, dataJson);
+
+    /// <summary>
+    /// <see cref="DispatchAsync"/> that reports whether the dispatch can still reach the bot: false when the session was
+    /// invalidated (op 9 false) before it went out, so it is lost like on Discord (the bot must identify again).
+    /// </summary>
+    public async Task<bool> TryDispatchAsync(string name, string dataJson)
     {
         string json;
         WebSocket? ws;
         lock (gate)
         {
+            if (sessionInvalidated)
+            {
+                lostDispatches++;
+                return false;
+            }
+
             json = $$"""{"op":0,"s":{{++seq}},"t":"{{name}}","d":{{dataJson}}}""";
             buffer.Add((seq, json));
             ws = socket;
+            if (HoldDispatchesUntilReady && !socketReady)
+            {
+                ws = null;
+            }
         }
 
-        if (ws is { State: WebSocketState.Open })
+        if (ws is not { State: WebSocketState.Open })
         {
-            await SendAsync(ws, json);
+            return true;
+        }
+
+        await sendLock.WaitAsync();
+        try
+        {
+            lock (gate)
+            {
+                if (sessionInvalidated)
+                {
+                    // op 9 went out first: the bot stopped reading this session.
+                    lostDispatches++;
+                    return false;
+                }
+            }
+
+            await SendUnlockedAsync(ws, json);
+            return true;
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sends op 9. Not resumable: every dispatch after it (until the next IDENTIFY) belongs to the dead session and is
+    /// lost (counted in <see cref="LostDispatches"/>; <see cref="TryDispatchAsync"/> returns false).
+    /// </summary>
+    public async Task InvalidateSessionAsync(bool resumable)
+    {
+        await sendLock.WaitAsync();
+        try
+        {
+            WebSocket? ws;
+            lock (gate)
+            {
+                sessionInvalidated |= !resumable;
+                ws = socket;
+            }
+
+            if (ws is not null)
+            {
+                await SendUnlockedAsync(ws, resumable ? """{"op":9,"d":true}""" : """{"op":9,"d":false}""");
+            }
+        }
+        finally
+        {
+            sendLock.Release();
         }
     }
 
@@ -154,6 +231,8 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
                     SessionId = "session-" + ++sessionCounter;
                     seq = 0;
                     buffer.Clear();
+                    sessionInvalidated = false;
+                    socketReady = true;
                     ready = $$$"""{"v":10,"user":{"id":"111","username":"smartpick","discriminator":"0","bot":true,"avatar":null},"guilds":[{"id":"222","unavailable":true}],"session_id":"{{{SessionId}}}","resume_gateway_url":"{{{BaseWs}}}/gw-resume","shard":[0,1],"application":{"id":"333","flags":0}}""";
                 }
 
@@ -170,18 +249,11 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
 
     private async Task ResumeAsync(WebSocket ws, JsonElement d, string path)
     {
-        List<string> replay;
+        List<(int Seq, string Json)> replay;
+        var from = d.GetProperty("seq").ValueKind == JsonValueKind.Number ? d.GetProperty("seq").GetInt32() : 0;
         lock (gate)
         {
-            if (d.GetProperty("session_id").GetString() != SessionId)
-            {
-                replay = [];
-            }
-            else
-            {
-                var from = d.GetProperty("seq").ValueKind == JsonValueKind.Number ? d.GetProperty("seq").GetInt32() : 0;
-                replay = buffer.Where(b => b.Seq > from).Select(b => b.Json).ToList();
-            }
+            replay = d.GetProperty("session_id").GetString() != SessionId ? [] : buffer.Where(b => b.Seq > from).ToList();
         }
 
         if (d.GetProperty("session_id").GetString() != SessionId)
@@ -191,9 +263,24 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
         }
 
         events.Writer.TryWrite("resume:" + path + ":" + d.GetProperty("seq").GetRawText());
-        foreach (var json in replay)
+        while (true)
         {
-            await SendAsync(ws, json);
+            foreach (var (s, json) in replay)
+            {
+                await SendAsync(ws, json);
+                from = s;
+            }
+
+            lock (gate)
+            {
+                // Dispatches held back while the replay went out follow it; then the connection takes live ones.
+                replay = HoldDispatchesUntilReady ? buffer.Where(b => b.Seq > from).ToList() : [];
+                if (replay.Count == 0)
+                {
+                    socketReady = true;
+                    break;
+                }
+            }
         }
 
         await DispatchAsync("RESUMED", "{}");
@@ -204,6 +291,18 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
         await sendLock.WaitAsync();
         try
         {
+            await SendUnlockedAsync(ws, json);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    private static async Task SendUnlockedAsync(WebSocket ws, string json)
+    {
+        try
+        {
             if (ws.State == WebSocketState.Open)
             {
                 await ws.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
@@ -212,10 +311,6 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
         catch (WebSocketException)
         {
             // Peer went away.
-        }
-        finally
-        {
-            sendLock.Release();
         }
     }
 }
