@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using SmartPick.Bot;
 using SmartPick.Bot.LoadTest;
 
-// load | outage | kill | coldstart [options]; "host ARGS" is the child bot process of a kill run.
+// load [--platform discord] | gateway (Discord gateway faults) | outage | kill | coldstart [options]; "host ARGS" is the child bot process of a kill run.
 switch (args)
 {
     case ["host", .. var hostArgs]:
@@ -15,12 +15,17 @@ switch (args)
     case ["coldstart", .. var rest]:
         await ColdStart.RunAsync(rest is ["--runs", var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
         return 0;
+    case ["load" or "gateway", .. var rest] when args[0] == "gateway" || rest.Contains("discord"):
+        var discord = await SmartPick.Bot.LoadTest.Discord.DiscordLoadRun.RunAsync(
+            SmartPick.Bot.LoadTest.Discord.DiscordLoadOptions.Parse(rest, gatewayFaults: args[0] == "gateway"), Console.Out);
+        Console.WriteLine(discord);
+        return discord.Failures.Count == 0 ? 0 : 1;
     case [var verb and ("load" or "outage" or "kill"), .. var rest]:
         var fault = verb switch { "outage" => FaultKind.Outage, "kill" => FaultKind.Kill, _ => FaultKind.None };
         var result = await LoadRun.RunAsync(LoadOptions.Parse(rest, fault), Console.Out);
         Console.WriteLine(result);
         return result.Failures.Count == 0 ? 0 : 1;
     default:
-        Console.Error.WriteLine("usage: load|outage|kill [--users N] [--limits production|off] [--kills K] [--outage-seconds S] [--reply-timeout S] | coldstart [--runs N]");
+        Console.Error.WriteLine("usage: load --platform discord [--users N] | gateway [--users N] [--rounds R] | load|outage|kill [--users N] [--limits production|off] [--kills K] [--outage-seconds S] [--reply-timeout S] | coldstart [--runs N]");
         return 2;
 }

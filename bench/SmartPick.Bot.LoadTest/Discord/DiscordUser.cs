@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+using SmartPick.Bot.Discord.Tests.FakeDiscord;
+
+namespace SmartPick.Bot.LoadTest.Discord;
+
+/// <summary>
+/// One Discord user: runs <see cref="DiscordScript"/>, waiting for each answer. A dispatch lost with an invalidated
+/// gateway session (the fake reports it) is what a user sees as "This interaction failed" or an unanswered message:
+/// the user waits 3 s and does it again (counted as expired).
+/// </summary>
+public sealed class DiscordUser(FakeDiscordServer fake, DiscordInboxes inboxes, int index, TimeSpan replyTimeout)
+{
+    private const string GuildChannel = "645027906669510667";
+    private static int messageIds;
+
+    public string UserId { get; } = (41_000_000_000_000_000L + index).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The DM channel the fake opens for this user ("9" + user id without its first digit).</summary>
+    public string DmChannel => "9" + UserId[1..];
+
+    public DiscordInbox Inbox { get; } = new();
+
+    /// <summary>Send time of each step's delivered action (ms, harness clock), and its interaction id if any.</summary>
+    public List<(double SentAtMs, string? InteractionId)> Sent { get; } = [];
+
+    public List<double> AnsweredAtMs { get; } = [];
+
+    public List<string> InteractionIds { get; } = [];
+
+    public int Expired { get; private set; }
+
+    public int CompletedSteps => AnsweredAtMs.Count;
+
+    public string? Failure { get; private set; }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        inboxes.AddChannel(DmChannel, Inbox);
+        var from = 0;
+        foreach (var step in DiscordScript.Steps)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var question = Inbox.Messages.LastOrDefault(m => m.Body is { } b && b.TryGetProperty("components", out _));
+            while (true)
+            {
+                var sentAt = DiscordInboxes.NowMs;
+                bool delivered;
+                string? interaction;
+                try
+                {
+                    (delivered, interaction) = await ActAsync(step, question);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    Failure = $"step {Sent.Count} ({step.Action} {step.Value}): {ex.Message}";
+                    return;
+                }
+
+                if (delivered)
+                {
+                    Sent.Add((sentAt, interaction));
+                    break;
+                }
+
+                Expired++;
+                await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+            }
+
+            var found = await Inbox.WaitForAsync(from, step.Expect, replyTimeout);
+            if (found < 0)
+            {
+                Failure = $"step {Sent.Count} ({step.Action} {step.Value}): no reply containing \"{step.Expect}\" within {replyTimeout.TotalSeconds:F0} s";
+                return;
+            }
+
+            from = found + 1;
+            AnsweredAtMs.Add(Inbox.Messages[found].AtMs);
+        }
+    }
+
+    private async Task<(bool Delivered, string? InteractionId)> ActAsync(DiscordStep step, BotMessage? question)
+    {
+        switch (step.Action)
+        {
+            case DiscordAction.Text:
+                var id = (1_200_000_000_000_000_000L + Interlocked.Increment(ref messageIds)).ToString(CultureInfo.InvariantCulture);
+                var json = $$"""{"id":"{{id}}","channel_id":"{{DmChannel}}","author":{"id":"{{UserId}}","username":"user{{index}}"},"content":"{{step.Value}}","mentions":[]}""";
+                return (await fake.Gateway.TryDispatchAsync("MESSAGE_CREATE", json), null);
+            case DiscordAction.GuildCommand:
+                return await InteractAsync(2, $$"""{"id":"1","name":"{{step.Value}}","type":1}""", inGuild: true);
+            case DiscordAction.DmCommand:
+                return await InteractAsync(2, $$"""{"id":"1","name":"{{step.Value}}","type":1}""", inGuild: false);
+            case DiscordAction.OpenForm:
+                return await InteractAsync(3, $$"""{"component_type":2,"custom_id":"f:{{step.Value}}"}""", inGuild: false);
+            case DiscordAction.SubmitForm:
+                return await InteractAsync(5, DiscordScript.ScoresModal, inGuild: false);
+            default:
+                return await InteractAsync(3, Choose(question, step.Value), inGuild: false);
+        }
+    }
+
+    private async Task<(bool, string?)> InteractAsync(int type, string data, bool inGuild)
+    {
+        var json = fake.NewInteraction(type, data, inGuild, UserId, inGuild ? GuildChannel : DmChannel);
+        var id = JsonDocument.Parse(json).RootElement.GetProperty("id").GetString()!;
+        inboxes.AddInteraction(id, Inbox);
+        InteractionIds.Add(id);
+        return (await fake.Gateway.TryDispatchAsync("INTERACTION_CREATE", json), id);
+    }
+
+    /// <summary>The component data for pressing the button, or picking the select option, labelled <paramref name="label"/>.</summary>
+    private static string Choose(BotMessage? question, string label)
+    {
+        foreach (var component in Components(question?.Body))
+        {
+            var type = component.GetProperty("type").GetInt32();
+            if (type == 2 && component.TryGetProperty("label", out var l) && l.GetString() == label)
+            {
+                return $$"""{"component_type":2,"custom_id":{{JsonSerializer.Serialize(component.GetProperty("custom_id").GetString())}}}""";
+            }
+
+            if (type == 3 && component.GetProperty("options").EnumerateArray().FirstOrDefault(o => o.GetProperty("label").GetString() == label) is { ValueKind: JsonValueKind.Object } option)
+            {
+                return $$"""{"component_type":3,"custom_id":{{JsonSerializer.Serialize(component.GetProperty("custom_id").GetString())}},"values":[{{JsonSerializer.Serialize(option.GetProperty("value").GetString())}}]}""";
+            }
+        }
+
+        throw new InvalidOperationException($"no button or option \"{label}\" on the last question");
+    }
+
+    private static IEnumerable<JsonElement> Components(JsonElement? body)
+    {
+        if (body is not { } b || !b.TryGetProperty("components", out var rows) || rows.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        foreach (var row in rows.EnumerateArray())
+        {
+            foreach (var c in row.GetProperty("components").EnumerateArray())
+            {
+                yield return c;
+            }
+        }
+    }
+}
