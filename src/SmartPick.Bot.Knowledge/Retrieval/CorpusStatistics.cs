@@ -1,3 +1,4 @@
+using SmartPick.Bot.Knowledge.Answering;
 using SmartPick.Bot.Knowledge.Guide;
 
 namespace SmartPick.Bot.Knowledge.Retrieval;
@@ -13,6 +14,8 @@ public sealed class CorpusStatistics
     private readonly Dictionary<string, HashSet<string>> _sectionStems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _headingStems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _titleStems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<HashSet<string>>> _passageStems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _fileSections = new(StringComparer.Ordinal);
 
     public CorpusStatistics(IReadOnlyList<GuideSection> sections)
     {
@@ -24,6 +27,16 @@ public sealed class CorpusStatistics
             _sectionStems[section.Reference] = stems;
             _headingStems[section.Reference] = TextAnalyzer.Tokenize(section.Heading).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
             _titleStems[section.Reference] = TextAnalyzer.Tokenize(section.DocumentTitle).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
+            _passageStems[section.Reference] = PassageUnit.Split(section.Markdown)
+                .Select(u => StemSet(GuideMarkup.ToPlainText(u.Markdown)))
+                .Where(set => set.Count > 0)
+                .ToList();
+            if (!_fileSections.TryGetValue(section.File, out var siblings))
+            {
+                _fileSections[section.File] = siblings = [];
+            }
+
+            siblings.Add(section.Reference);
             foreach (var w in words)
             {
                 _wordFrequency[w] = _wordFrequency.GetValueOrDefault(w) + 1;
@@ -65,6 +78,28 @@ public sealed class CorpusStatistics
 
     public bool HeadingContains(GuideSection section, string token) =>
         _headingStems.TryGetValue(section.Reference, out var stems) && stems.Contains(TextAnalyzer.Stem(token));
+
+    /// <summary>Light stems of each sentence and list item of the section.</summary>
+    public IReadOnlyList<IReadOnlySet<string>> PassageStems(GuideSection section) =>
+        _passageStems.TryGetValue(section.Reference, out var passages) ? passages : [];
+
+    /// <summary>References of every section in the same file, the section itself included.</summary>
+    public IReadOnlyList<string> Siblings(GuideSection section) =>
+        _fileSections.TryGetValue(section.File, out var refs) ? refs : [section.Reference];
+
+    public bool HeadingContainsStem(GuideSection section, string stem) =>
+        _headingStems.TryGetValue(section.Reference, out var stems) && stems.Contains(stem);
+
+    public bool TitleContainsStem(GuideSection section, string stem) =>
+        _titleStems.TryGetValue(section.Reference, out var stems) && stems.Contains(stem);
+
+    public bool SectionContainsStem(string reference, string stem) =>
+        _sectionStems.TryGetValue(reference, out var stems) && stems.Contains(stem);
+
+    public int StemFrequency(string stem) => _stemFrequency.GetValueOrDefault(stem);
+
+    private static HashSet<string> StemSet(string text) =>
+        TextAnalyzer.Tokenize(text).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
 
     public bool TitleContains(GuideSection section, string token) =>
         _titleStems.TryGetValue(section.Reference, out var stems) && stems.Contains(TextAnalyzer.Stem(token));

@@ -13,9 +13,6 @@ namespace SmartPick.Bot.Knowledge.Retrieval;
 /// </summary>
 public sealed partial class GuideIndex : IDisposable
 {
-    // bm25 column weights: title, heading, sub-headings, body. Headings say what a section answers.
-    private const string Bm25 = "bm25(guide_fts, 2.0, 4.0, 2.0, 1.0)";
-
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -87,7 +84,11 @@ public sealed partial class GuideIndex : IDisposable
     }
 
     /// <summary>Best sections for the query, best first; empty when no term matches.</summary>
-    public async Task<IReadOnlyList<GuideHit>> SearchAsync(GuideQuery query, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GuideHit>> SearchAsync(GuideQuery query, int limit, CancellationToken cancellationToken) =>
+        SearchAsync(query, limit, RankingWeights.Default.Bm25Expression, cancellationToken);
+
+    /// <param name="bm25">The ranking expression, e.g. <c>bm25(guide_fts, 2, 4, 2, 1)</c> (column weights: title, heading, sub-headings, body).</param>
+    internal async Task<IReadOnlyList<GuideHit>> SearchAsync(GuideQuery query, int limit, string bm25, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Terms.Count == 0)
@@ -99,7 +100,7 @@ public sealed partial class GuideIndex : IDisposable
         try
         {
             await using var cmd = _connection.CreateCommand();
-            cmd.CommandText = $"SELECT rowid, {Bm25} FROM guide_fts WHERE guide_fts MATCH $q ORDER BY 2 LIMIT $limit";
+            cmd.CommandText = $"SELECT rowid, {bm25} FROM guide_fts WHERE guide_fts MATCH $q ORDER BY 2 LIMIT $limit";
             cmd.Parameters.AddWithValue("$q", query.ToMatchExpression());
             cmd.Parameters.AddWithValue("$limit", limit);
             var hits = new List<GuideHit>();

@@ -10,12 +10,22 @@ public sealed record GuideQuery(IReadOnlyList<string> Terms, IReadOnlyDictionary
         Terms.Concat(Terms.SelectMany(t => Expansions[t])).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Builds the query: content tokens, unknown words corrected against the guide's vocabulary.</summary>
-    public static GuideQuery Create(string question, CorpusStatistics corpus)
+    public static GuideQuery Create(string question, CorpusStatistics corpus) =>
+        Create(question, corpus, RankingWeights.Default.Phrases);
+
+    internal static GuideQuery Create(string question, CorpusStatistics corpus, bool phrases)
     {
+        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(corpus);
         var terms = new List<string>();
         var expansions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var raw in TextAnalyzer.ContentTokens(question))
+        var tokens = TextAnalyzer.ContentTokens(question);
+        if (phrases)
+        {
+            tokens = [.. tokens, .. Paraphrases.In(question).Where(TextAnalyzer.IsContent)];
+        }
+
+        foreach (var raw in tokens)
         {
             var extra = Synonyms.For(raw);
             var term = corpus.IsKnown(raw) || extra.Count > 0 ? raw : corpus.Correct(raw) ?? raw;
@@ -27,6 +37,30 @@ public sealed record GuideQuery(IReadOnlyList<string> Terms, IReadOnlyDictionary
         }
 
         return new GuideQuery(terms, expansions);
+    }
+
+    /// <summary>
+    /// For long messages: at most <paramref name="max"/> of the words the guide uses (directly or through a synonym),
+    /// the most specific (highest IDF) first, in their original order. Filler such as "brother" or "reading" never
+    /// matches a section, and generic words ("programs", "residency") drown the specific ones in bm25.
+    /// </summary>
+    internal GuideQuery Focus(int max, CorpusStatistics corpus)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        if (max <= 0 || Terms.Count <= max)
+        {
+            return this;
+        }
+
+        var keep = Terms
+            .Select((term, i) => (term, i))
+            .Where(x => !x.term.All(char.IsDigit) && (corpus.IsKnown(x.term) || Expansions[x.term].Any(corpus.IsKnown)))
+            .OrderByDescending(x => corpus.Idf(x.term))
+            .Take(max)
+            .OrderBy(x => x.i)
+            .Select(x => x.term)
+            .ToList();
+        return keep.Count == 0 ? this : this with { Terms = keep };
     }
 
     /// <summary>FTS5 MATCH expression: every term quoted (so user text cannot be FTS syntax), OR-joined.</summary>

@@ -13,16 +13,19 @@ public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<Kn
 {
     private const int Candidates = 30;
     private const int CoverageDepth = 3;
-    internal const double HeadingWeight = 1.2;
-    internal const double TitleWeight = 0.3;
-    internal const double BodyWeight = 0.4;
 
-    public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken)
+    public Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken) =>
+        RetrieveAsync(question, RankingWeights.Default, cancellationToken);
+
+    internal async Task<RetrievalResult> RetrieveAsync(string question, RankingWeights weights, CancellationToken cancellationToken)
     {
         var index = await indexProvider.GetAsync(cancellationToken);
-        var query = GuideQuery.Create(question, index.Corpus);
-        var candidates = await index.SearchAsync(query, Candidates, cancellationToken);
-        var hits = Rerank(query, candidates, index.Corpus);
+        var query = GuideQuery.Create(question, index.Corpus, weights.Phrases);
+        // Long messages are searched and ranked by their most specific words; the coverage verdict and the
+        // extractive answer still see every word.
+        var focused = query.Focus(weights.MaxRankingTerms, index.Corpus);
+        var candidates = await index.SearchAsync(focused, Candidates, weights.Bm25Expression, cancellationToken);
+        var hits = SectionRanker.Rerank(focused, candidates, index.Corpus, weights);
         // The "does the guide cover this" verdict stays lexical (measured: judging it on the re-ranked top 3 lets
         // off-topic questions through, because similar-sounding sections rise).
         var coverage = hits.Count == 0 ? 0 : Coverage(query, hits.Take(CoverageDepth).Select(h => h.Section).ToList(), index.Corpus);
@@ -35,29 +38,13 @@ public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<Kn
         return new RetrievalResult(query, hits, coverage >= options.Value.MinCoverage && hits.Count > 0, coverage, index.Corpus);
     }
 
-    /// <summary>Final score = bm25 relative to the best candidate + weighted word coverage of heading, title and body.</summary>
+    /// <summary>Final score = bm25 relative to the best candidate + weighted word shares (see <see cref="SectionRanker"/>).</summary>
     public static IReadOnlyList<GuideHit> Rerank(GuideQuery query, IReadOnlyList<GuideHit> candidates, CorpusStatistics corpus)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidates);
-        if (candidates.Count == 0)
-        {
-            return candidates;
-        }
-
-        var best = Math.Max(candidates[0].Score, 1e-6);
-        return candidates
-            .Select(h => h with
-            {
-                Score = Math.Round(
-                    (h.Score / best)
-                    + (HeadingWeight * Share(query, corpus, t => corpus.HeadingContains(h.Section, t)))
-                    + (TitleWeight * Share(query, corpus, t => corpus.TitleContains(h.Section, t)))
-                    + (BodyWeight * Share(query, corpus, t => corpus.SectionContains(h.Section, t))),
-                    4,
-                    MidpointRounding.AwayFromZero),
-            })
-            .OrderByDescending(h => h.Score)
-            .ToList();
+        ArgumentNullException.ThrowIfNull(corpus);
+        return SectionRanker.Rerank(query, candidates, corpus, RankingWeights.Default);
     }
 
     /// <summary>

@@ -1,0 +1,48 @@
+namespace SmartPick.Bot.Knowledge.Retrieval;
+
+/// <summary>
+/// Multi-word phrasings applicants use for things the guide names differently ("number one" for ranking a program
+/// first, "green card" for permanent residence). Matched on the normalised question; the guide's words are added as
+/// extra query words, the applicant's words stay. Curated from the domain, not from evaluation questions.
+/// </summary>
+public static class Paraphrases
+{
+    private static readonly (string Phrase, string[] GuideWords)[] Map =
+    [
+        ("number one", ["first", "choice", "rank"]),
+        ("top choice", ["first", "choice", "rank"]),
+        ("first choice", ["top", "choice", "rank"]),
+        ("rank order list", ["rank", "list"]),
+        ("green card", ["permanent", "resident"]),
+        ("time off", ["gap"]),
+        ("gap year", ["gap"]),
+        ("years off", ["gap"]),
+        ("took a break", ["gap"]),
+        ("red flag", ["concern", "weak"]),
+        ("reach out", ["contact", "email"]),
+        ("cold email", ["contact", "email"]),
+        ("old grad", ["older", "graduation"]),
+        ("older grad", ["older", "graduation"]),
+        ("year of graduation", ["graduation", "year"]),
+        ("interview invite", ["interview", "invitation"]),
+        ("letter of interest", ["letter", "intent"]),
+        ("stand out", ["strong"]),
+    ];
+
+    /// <summary>The guide words for every phrase found in <paramref name="question"/>.</summary>
+    public static IEnumerable<string> In(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var padded = " " + string.Join(' ', TextAnalyzer.Tokenize(question)) + " ";
+        foreach (var (phrase, words) in Map)
+        {
+            if (padded.Contains(" " + phrase + " ", StringComparison.Ordinal))
+            {
+                foreach (var word in words)
+                {
+                    yield return word;
+                }
+            }
+        }
+    }
+}
