@@ -27,6 +27,12 @@ public static class Paraphrases
         ("interview invite", ["interview", "invitation"]),
         ("letter of interest", ["letter", "intent"]),
         ("stand out", ["strong"]),
+        ("how many times", ["attempt", "limit"]),
+        ("big picture", ["overview", "plan"]),
+        ("overall plan", ["overview"]),
+        ("step by step", ["overview", "plan"]),
+        ("pick", ["choose", "choosing"]),
+        ("select", ["choose", "choosing"]),
     ];
 
     /// <summary>The guide words for every phrase found in <paramref name="question"/>.</summary>

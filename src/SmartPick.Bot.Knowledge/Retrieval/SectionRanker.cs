@@ -7,7 +7,7 @@ namespace SmartPick.Bot.Knowledge.Retrieval;
 /// </summary>
 internal static class SectionRanker
 {
-    public static IReadOnlyList<GuideHit> Rerank(GuideQuery query, IReadOnlyList<GuideHit> candidates, CorpusStatistics corpus, RankingWeights weights)
+    public static IReadOnlyList<GuideHit> Rerank(GuideQuery query, IReadOnlyList<GuideHit> candidates, CorpusStatistics corpus, RankingWeights weights, string question = "")
     {
         if (candidates.Count == 0)
         {
@@ -15,6 +15,7 @@ internal static class SectionRanker
         }
 
         var terms = RankTerm.From(query, corpus, weights);
+        var cues = weights.QuestionCue > 0 ? QuestionCues(question) : [];
         var best = Math.Max(candidates[0].Score, 1e-6);
         var ranked = new List<GuideHit>(candidates.Count);
         foreach (var hit in candidates)
@@ -29,6 +30,11 @@ internal static class SectionRanker
                 score += weights.PassageShare * BestPassage(terms, s, corpus, weights.ExpansionCredit);
             }
 
+            if (weights.QuestionCue > 0 && cues.Count > 0 && cues.Any(c => c.All(word => corpus.HeadingWords(s).Contains(word))))
+            {
+                score += weights.QuestionCue;
+            }
+
             if (weights.SiblingShare > 0)
             {
                 score += weights.SiblingShare * Distinctive(terms, s, corpus, weights.ExpansionCredit);
@@ -38,6 +44,31 @@ internal static class SectionRanker
         }
 
         return ranked.OrderByDescending(h => h.Score).ToList();
+    }
+
+    private static readonly string[][] Cues = [["why"], ["when"], ["where"], ["which"], ["how", "many"], ["how", "much"], ["how", "to"]];
+
+    /// <summary>
+    /// The kind of question asked ("why", "how many", "how to"...), matched against headings phrased the same way:
+    /// these words are stop words for search but say which of several sections on a topic answers.
+    /// </summary>
+    private static List<string[]> QuestionCues(string question)
+    {
+        var words = TextAnalyzer.Tokenize(question).ToList();
+        var found = new List<string[]>();
+        foreach (var cue in Cues)
+        {
+            for (var i = 0; i + cue.Length <= words.Count; i++)
+            {
+                if (cue.Select((w, j) => w == words[i + j]).All(x => x))
+                {
+                    found.Add(cue);
+                    break;
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Best share of the question's words in one sentence or list item, the heading's words counting too.</summary>
@@ -84,8 +115,8 @@ internal static class SectionRanker
     }
 }
 
-/// <summary>A question word prepared for ranking: its weight (IDF), its stem and its synonyms' stems.</summary>
-internal sealed record RankTerm(double Weight, string Stem, IReadOnlyList<string> ExpansionStems)
+/// <summary>A question word prepared for ranking: its weight (IDF), its stem (and word family) and its synonyms' stems.</summary>
+internal sealed record RankTerm(double Weight, IReadOnlyList<string> Stems, IReadOnlyList<string> ExpansionStems)
 {
     public static IReadOnlyList<RankTerm> From(GuideQuery query, CorpusStatistics corpus, RankingWeights weights)
     {
@@ -99,7 +130,8 @@ internal sealed record RankTerm(double Weight, string Stem, IReadOnlyList<string
                 continue;
             }
 
-            terms.Add(new RankTerm(corpus.Idf(term), TextAnalyzer.Stem(term), expansions.Select(TextAnalyzer.Stem).ToList()));
+            var stem = TextAnalyzer.Stem(term);
+            terms.Add(new RankTerm(corpus.Idf(term), weights.WordFamilies ? corpus.WordFamily(stem) : [stem], expansions.Select(TextAnalyzer.Stem).ToList()));
         }
 
         return terms;
@@ -107,7 +139,7 @@ internal sealed record RankTerm(double Weight, string Stem, IReadOnlyList<string
 
     /// <summary>1 when the word itself matches, 2 when only a synonym does, 0 otherwise.</summary>
     public int Matches(Func<string, bool> contains) =>
-        contains(Stem) ? 1 : ExpansionStems.Any(contains) ? 2 : 0;
+        Stems.Any(contains) ? 1 : ExpansionStems.Any(contains) ? 2 : 0;
 
     public static double Share(IReadOnlyList<RankTerm> terms, Func<string, bool> contains, double expansionCredit)
     {
