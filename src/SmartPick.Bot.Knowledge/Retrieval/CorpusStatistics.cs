@@ -1,4 +1,3 @@
-using SmartPick.Bot.Knowledge.Answering;
 using SmartPick.Bot.Knowledge.Guide;
 
 namespace SmartPick.Bot.Knowledge.Retrieval;
@@ -14,10 +13,6 @@ public sealed class CorpusStatistics
     private readonly Dictionary<string, HashSet<string>> _sectionStems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _headingStems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _titleStems = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<HashSet<string>>> _passageStems = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _fileSections = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _stemsByPrefix = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _headingWords = new(StringComparer.Ordinal);
 
     public CorpusStatistics(IReadOnlyList<GuideSection> sections)
     {
@@ -29,17 +24,6 @@ public sealed class CorpusStatistics
             _sectionStems[section.Reference] = stems;
             _headingStems[section.Reference] = TextAnalyzer.Tokenize(section.Heading).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
             _titleStems[section.Reference] = TextAnalyzer.Tokenize(section.DocumentTitle).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
-            _headingWords[section.Reference] = TextAnalyzer.Tokenize(section.Heading).ToHashSet(StringComparer.Ordinal);
-            _passageStems[section.Reference] = PassageUnit.Split(section.Markdown)
-                .Select(u => StemSet(GuideMarkup.ToPlainText(u.Markdown)))
-                .Where(set => set.Count > 0)
-                .ToList();
-            if (!_fileSections.TryGetValue(section.File, out var siblings))
-            {
-                _fileSections[section.File] = siblings = [];
-            }
-
-            siblings.Add(section.Reference);
             foreach (var w in words)
             {
                 _wordFrequency[w] = _wordFrequency.GetValueOrDefault(w) + 1;
@@ -52,50 +36,6 @@ public sealed class CorpusStatistics
         }
 
         SectionCount = sections.Count;
-        foreach (var stem in _stemFrequency.Keys.Where(k => k.Length >= MinFamilyPrefix && !k.Any(char.IsDigit)))
-        {
-            var key = stem[..MinFamilyPrefix];
-            if (!_stemsByPrefix.TryGetValue(key, out var bucket))
-            {
-                _stemsByPrefix[key] = bucket = [];
-            }
-
-            bucket.Add(stem);
-        }
-    }
-
-    private const int MinFamilyPrefix = 6;
-
-    /// <summary>
-    /// Guide stems of the same word family as <paramref name="stem"/> (itself included): sharing at least six letters
-    /// and differing only in the last two letters of the shorter one, e.g. sponsor/sponsorship, describe/describ,
-    /// competitive/competition. Roughly what the porter stemmer of the FTS index conflates, so the re-rank agrees with
-    /// the bm25 match.
-    /// </summary>
-    public IReadOnlyList<string> WordFamily(string stem)
-    {
-        ArgumentNullException.ThrowIfNull(stem);
-        if (stem.Length < MinFamilyPrefix || !_stemsByPrefix.TryGetValue(stem[..MinFamilyPrefix], out var bucket))
-        {
-            return [stem];
-        }
-
-        var family = new List<string> { stem };
-        foreach (var other in bucket)
-        {
-            var common = 0;
-            while (common < other.Length && common < stem.Length && other[common] == stem[common])
-            {
-                common++;
-            }
-
-            if (common >= Math.Min(other.Length, stem.Length) - 2 && !string.Equals(other, stem, StringComparison.Ordinal))
-            {
-                family.Add(other);
-            }
-        }
-
-        return family;
     }
 
     public int SectionCount { get; }
@@ -126,18 +66,6 @@ public sealed class CorpusStatistics
     public bool HeadingContains(GuideSection section, string token) =>
         _headingStems.TryGetValue(section.Reference, out var stems) && stems.Contains(TextAnalyzer.Stem(token));
 
-    /// <summary>The heading's words, stop words included (question cues such as "why" or "how many").</summary>
-    public IReadOnlySet<string> HeadingWords(GuideSection section) =>
-        _headingWords.TryGetValue(section.Reference, out var words) ? words : [];
-
-    /// <summary>Light stems of each sentence and list item of the section.</summary>
-    public IReadOnlyList<IReadOnlySet<string>> PassageStems(GuideSection section) =>
-        _passageStems.TryGetValue(section.Reference, out var passages) ? passages : [];
-
-    /// <summary>References of every section in the same file, the section itself included.</summary>
-    public IReadOnlyList<string> Siblings(GuideSection section) =>
-        _fileSections.TryGetValue(section.File, out var refs) ? refs : [section.Reference];
-
     public bool HeadingContainsStem(GuideSection section, string stem) =>
         _headingStems.TryGetValue(section.Reference, out var stems) && stems.Contains(stem);
 
@@ -146,11 +74,6 @@ public sealed class CorpusStatistics
 
     public bool SectionContainsStem(string reference, string stem) =>
         _sectionStems.TryGetValue(reference, out var stems) && stems.Contains(stem);
-
-    public int StemFrequency(string stem) => _stemFrequency.GetValueOrDefault(stem);
-
-    private static HashSet<string> StemSet(string text) =>
-        TextAnalyzer.Tokenize(text).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
 
     public bool TitleContains(GuideSection section, string token) =>
         _titleStems.TryGetValue(section.Reference, out var stems) && stems.Contains(TextAnalyzer.Stem(token));

@@ -39,30 +39,6 @@ public sealed record GuideQuery(IReadOnlyList<string> Terms, IReadOnlyDictionary
         return new GuideQuery(terms, expansions);
     }
 
-    /// <summary>
-    /// For long messages: at most <paramref name="max"/> of the words the guide uses (directly or through a synonym),
-    /// the most specific (highest IDF) first, in their original order. Filler such as "brother" or "reading" never
-    /// matches a section, and generic words ("programs", "residency") drown the specific ones in bm25.
-    /// </summary>
-    internal GuideQuery Focus(int max, CorpusStatistics corpus)
-    {
-        ArgumentNullException.ThrowIfNull(corpus);
-        if (max <= 0 || Terms.Count <= max)
-        {
-            return this;
-        }
-
-        var keep = Terms
-            .Select((term, i) => (term, i))
-            .Where(x => !x.term.All(char.IsDigit) && (corpus.IsKnown(x.term) || Expansions[x.term].Any(corpus.IsKnown)))
-            .OrderByDescending(x => corpus.Idf(x.term))
-            .Take(max)
-            .OrderBy(x => x.i)
-            .Select(x => x.term)
-            .ToList();
-        return keep.Count == 0 ? this : this with { Terms = keep };
-    }
-
     /// <summary>FTS5 MATCH expression: every term quoted (so user text cannot be FTS syntax), OR-joined.</summary>
     public string ToMatchExpression() =>
         string.Join(" OR ", Expanded.Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));

@@ -21,11 +21,8 @@ public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<Kn
     {
         var index = await indexProvider.GetAsync(cancellationToken);
         var query = GuideQuery.Create(question, index.Corpus, weights.Phrases);
-        // Long messages are searched and ranked by their most specific words; the coverage verdict and the
-        // extractive answer still see every word.
-        var focused = query.Focus(weights.MaxRankingTerms, index.Corpus);
-        var candidates = await index.SearchAsync(focused, Candidates, weights.Bm25Expression, cancellationToken);
-        var hits = SectionRanker.Rerank(focused, candidates, index.Corpus, weights, question);
+        var candidates = await index.SearchAsync(query, Candidates, weights.Bm25Expression, cancellationToken);
+        var hits = SectionRanker.Rerank(query, candidates, index.Corpus, weights);
         // The "does the guide cover this" verdict stays lexical (measured: judging it on the re-ranked top 3 lets
         // off-topic questions through, because similar-sounding sections rise).
         var coverage = hits.Count == 0 ? 0 : Coverage(query, hits.Take(CoverageDepth).Select(h => h.Section).ToList(), index.Corpus);
