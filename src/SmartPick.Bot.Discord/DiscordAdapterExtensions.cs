@@ -46,7 +46,9 @@ public static class DiscordAdapterExtensions
                 http.BaseAddress = new Uri(o.ApiBaseUrl.TrimEnd('/') + "/");
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", o.Token);
                 http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-                http.Timeout = TimeSpan.FromSeconds(30);
+                // Per-attempt limits live in RateLimitHandler, so time spent queued for rate-limit capacity is not
+                // counted against a request.
+                http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler<RateLimitHandler>()
 

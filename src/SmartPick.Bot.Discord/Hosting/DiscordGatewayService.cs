@@ -8,8 +8,13 @@ namespace SmartPick.Bot.Discord.Hosting;
 
 /// <summary>
 /// Runs the gateway and feeds its dispatches through a bounded channel to handlers: each event in its own scope with
-/// its own try/catch, at most <see cref="MaxConcurrentHandlers"/> at once, so neither a slow nor a failing handler
-/// blocks the receive loop. A fatal gateway error stops the application.
+/// its own try/catch, so neither a slow nor a failing handler blocks the receive loop. Other events share
+/// <see cref="MaxConcurrentHandlers"/> slots; interactions never wait for a slot, because Discord's 3-second
+/// acknowledgement deadline runs from receipt and a slot can be held for tens of seconds by DM sends queued behind
+/// the global rate limit (the load run showed 10062s at 300 simultaneous users when interactions queued for slots).
+/// Interaction callbacks are exempt from the global limit, and users cannot send a new interaction before the bot
+/// answers the last, so their number in flight stays bounded by the number of active users.
+/// A fatal gateway error stops the application.
 /// </summary>
 public sealed partial class DiscordGatewayService(
     DiscordGatewayClient gateway,
@@ -18,6 +23,7 @@ public sealed partial class DiscordGatewayService(
     ILogger<DiscordGatewayService> logger) : BackgroundService
 {
     public const int MaxConcurrentHandlers = 32;
+    private const string InteractionCreate = "INTERACTION_CREATE";
     private readonly SemaphoreSlim slots = new(MaxConcurrentHandlers, MaxConcurrentHandlers);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -54,8 +60,9 @@ public sealed partial class DiscordGatewayService(
         {
             await foreach (var dispatch in reader.ReadAllAsync(stoppingToken))
             {
-                await slots.WaitAsync(stoppingToken);
-                _ = HandleOneAsync(dispatch, stoppingToken);
+                // Waiting for a slot happens inside the handler task, never here: a pump blocked on a slot would hold
+                // back the interactions queued behind it (head-of-line blocking).
+                _ = HandleOneAsync(dispatch, holdsSlot: dispatch.EventName != InteractionCreate, stoppingToken);
             }
         }
         catch (OperationCanceledException)
@@ -64,8 +71,20 @@ public sealed partial class DiscordGatewayService(
         }
     }
 
-    private async Task HandleOneAsync(GatewayDispatch dispatch, CancellationToken stoppingToken)
+    private async Task HandleOneAsync(GatewayDispatch dispatch, bool holdsSlot, CancellationToken stoppingToken)
     {
+        if (holdsSlot)
+        {
+            try
+            {
+                await slots.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // shutdown
+            }
+        }
+
         try
         {
             await Task.Yield();
@@ -82,7 +101,10 @@ public sealed partial class DiscordGatewayService(
         }
         finally
         {
-            slots.Release();
+            if (holdsSlot)
+            {
+                slots.Release();
+            }
         }
     }
 

@@ -19,6 +19,9 @@ public sealed partial class RateLimitHandler(TimeProvider time, ILogger<RateLimi
 
     private readonly ConcurrentDictionary<string, string> routeBuckets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> buckets = new(StringComparer.Ordinal);
+    /// <summary>Limit for one HTTP attempt once it has rate-limit capacity (HttpClient.Timeout is infinite).</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
+
     private readonly SlidingWindowLimiter globalLimiter = new(50, TimeSpan.FromSeconds(1), time);
     private readonly InvalidRequestCounter invalidRequests = new(time);
     private DateTimeOffset globalResumeAt;
@@ -52,7 +55,13 @@ public sealed partial class RateLimitHandler(TimeProvider time, ILogger<RateLimi
                     await WaitGlobalAsync(cancellationToken);
                 }
 
-                response = await base.SendAsync(request, cancellationToken);
+                // The time limit covers the request itself, not the wait for rate-limit capacity above: under a
+                // burst, queueing for the global limit can exceed it and must delay a send, not fail it.
+                using (var attemptTimeout = new CancellationTokenSource(AttemptTimeout, time))
+                using (var attemptLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token))
+                {
+                    response = await base.SendAsync(request, attemptLimit.Token);
+                }
                 if (bucket.Update(response.Headers, time) is { } hash)
                 {
                     Learn(route, hash, bucket);
