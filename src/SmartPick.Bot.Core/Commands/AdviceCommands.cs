@@ -32,18 +32,20 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
             return;
         }
 
-        // Only the asking user's own profile may reach the answerer.
-        var profile = turn.State.Profile.Specialties.Count > 0 ? turn.State.Profile : null;
+        // Only the asking user's own profile may reach the answerer, and never in a group: the answer is public there.
+        var profile = turn.InGroup ? null : turn.State.Profile;
         var answer = await guide.AnswerAsync(question, profile, cancellationToken);
         turn.Say(new Reply(Render(answer)));
-        if (answer.ProposedProfile is { } proposed && ProfileProposal.Prepare(turn.State.Profile, proposed) is { } json)
+        if (!turn.InGroup && answer.ProposedProfile is { } proposed && ProfileProposal.Prepare(turn.State.Profile, proposed) is { } json)
         {
             turn.State = turn.State with { Conversation = turn.State.Conversation with { Proposal = json } };
-            turn.SayPersonal([ProfileProposal.Ask(turn.State.Profile, ProfileProposal.Read(json))], "profile");
+            turn.SayPersonal([ProfileProposal.Ask(turn.State.Profile, json)], "profile");
         }
     }
 
     /// <summary>"/rank IM socal CA 20" or Discord options specialty/region/state/count.</summary>
+    public const int MaxListed = 50;
+
     public static RankRequest ReadRequest(CommandContent command)
     {
         string? specialty = command.Option("specialty") is { } s ? Vocabulary.Specialty(s) ?? s : null;
@@ -60,9 +62,9 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
             {
                 specialty = sp;
             }
-            else if (region is null && Vocabulary.Region(word) is { } rg && word.Length > 2)
+            else if (region is null && Vocabulary.Region(word) is { } rg)
             {
-                region = rg;
+                region = rg; // before states: "LA" and "SD" mean Los Angeles and San Diego here
             }
             else if (state is null && word.Length == 2 && Vocabulary.State(word) is { } st)
             {
@@ -70,7 +72,8 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
             }
         }
 
-        return new RankRequest(specialty, region, state, top);
+        // A chat list longer than this is a wall of messages; the plan still considers every program.
+        return new RankRequest(specialty, region, state, top is null ? null : Math.Clamp(top.Value, 1, MaxListed));
     }
 
     public static string Render(GuideAnswer answer)

@@ -150,7 +150,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
             return;
         }
 
-        var profile = save ? ProfileProposal.Read(conversation.Proposal) : turn.State.Profile;
+        var profile = save ? ProfileProposal.Apply(turn.State.Profile, conversation.Proposal) : turn.State.Profile;
         turn.State = new State.UserState(profile, conversation with { Proposal = null });
         turn.SayPersonal([new Reply(save ? "Saved. Send /profile to see everything." : "Discarded; your profile is unchanged.")], "profile");
     }

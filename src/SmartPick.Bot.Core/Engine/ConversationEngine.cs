@@ -45,7 +45,7 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
             else if (message.MessageId is { } id)
             {
                 // Saved even when nothing else changed: the record of this delivery lands in the same transaction.
-                var recorded = turn.State with { Conversation = DeliveryRecord.Record(turn.State.Conversation, id, turn.Replies) };
+                var recorded = turn.State with { Conversation = DeliveryRecord.Record(turn.State.Conversation, state.Conversation.RecentMessageIds, id, turn.Replies) };
                 await store.SaveAsync(message.User, recorded, cancellationToken);
             }
             else if (!ReferenceEquals(turn.State, turn.Original))

@@ -22,10 +22,12 @@ internal static class DeliveryRecord
             ? JsonSerializer.Deserialize<List<Reply>>(json, Json) ?? []
             : [];
 
-    public static ConversationState Record(ConversationState conversation, string messageId, IReadOnlyList<Reply> replies) =>
+    /// <param name="conversation">The conversation state the turn leaves (intake steps build it afresh).</param>
+    /// <param name="applied">The ids recorded before this turn, from the state as loaded.</param>
+    public static ConversationState Record(ConversationState conversation, IReadOnlyList<string> applied, string messageId, IReadOnlyList<Reply> replies) =>
         conversation with
         {
-            RecentMessageIds = [.. conversation.RecentMessageIds.TakeLast(Remembered - 1), messageId],
+            RecentMessageIds = [.. applied.TakeLast(Remembered - 1), messageId],
             LastReplies = JsonSerializer.Serialize(replies.Select(r => r with { Image = null }), Json),
         };
 }

@@ -30,6 +30,39 @@ public static partial class AnswerReader
         return last;
     }
 
+    /// <summary>
+    /// A USMLE score in free text: the last three-digit number if there is one ("238, 2nd attempt" reads 238), else
+    /// the last number.
+    /// </summary>
+    public static int? ScoreNumber(string text)
+    {
+        int? threeDigit = null;
+        foreach (Match m in NumberPattern().Matches(text))
+        {
+            if (!m.Groups["step"].Success && m.Groups["n"].Value.Length == 3)
+            {
+                threeDigit = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return threeDigit ?? LastNumber(text);
+    }
+
+    /// <summary>"1 year 6 months", "about 2 yrs", "18 mo" in months; null when the text has no unit.</summary>
+    public static int? MonthsWithUnits(string text)
+    {
+        double total = 0;
+        var found = false;
+        foreach (Match m in DurationPattern().Matches(text))
+        {
+            var value = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            total += m.Groups["unit"].Value.StartsWith('y') ? value * 12 : value;
+            found = true;
+        }
+
+        return found ? (int)Math.Round(total) : null;
+    }
+
     /// <summary>True when the text contains a minus sign right before a number ("-3").</summary>
     public static bool HasNegativeNumber(string text) => NegativePattern().IsMatch(text);
 
@@ -59,6 +92,9 @@ public static partial class AnswerReader
 
     [GeneratedRegex(@"(?<step>step\s*)?(?<n>\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?<unit>years?|yrs?|y|months?|mos?|m)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"(^|[^\w])-\s*\d")]
     private static partial Regex NegativePattern();

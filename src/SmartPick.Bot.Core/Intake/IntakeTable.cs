@@ -132,18 +132,18 @@ public static class IntakeTable
     private static ParseResult ReadSpecialties(ApplicantProfile p, string text, IntakeContext context)
     {
         var names = new List<string>();
-        foreach (var item in AnswerReader.List(text))
+
+        // Names may contain "/", "&" and "and" (Internal Medicine/Pediatrics, PM&R): try each comma-separated item
+        // whole before splitting it further.
+        foreach (var item in text.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var name = Vocabulary.Specialty(item);
-            if (name is null)
+            var found = Vocabulary.Specialty(item) is { } whole ? [whole] : AnswerReader.List(item).Select(Vocabulary.Specialty).ToList();
+            if (found.Count == 0 || found.Contains(null))
             {
                 return ParseResult.Reject($"I don't know the specialty \"{Messaging.Markup.Escape(Trim(item))}\". Try a name like _Internal Medicine_, _Family Medicine_, _Pediatrics_ or _Psychiatry_.");
             }
 
-            if (!names.Contains(name))
-            {
-                names.Add(name);
-            }
+            names.AddRange(found.OfType<string>().Where(n => !names.Contains(n)));
         }
 
         return names.Count == 0
@@ -156,6 +156,7 @@ public static class IntakeTable
         var t = AnswerReader.Normalize(text).Replace("-", " ", StringComparison.Ordinal);
         ApplicantType? type = t switch
         {
+            _ when t.Contains("not", StringComparison.Ordinal) => ApplicantType.NonUsImg,
             "us img" or "usimg" or "us" or "us citizen" or "citizen" or "green card" or "permanent resident" => ApplicantType.UsImg,
             "non us img" or "nonus img" or "non us" or "non usimg" or "international" or "foreign" => ApplicantType.NonUsImg,
             _ when t.Contains("non", StringComparison.Ordinal) => ApplicantType.NonUsImg,
@@ -171,14 +172,17 @@ public static class IntakeTable
     {
         var t = AnswerReader.Normalize(text);
         var current = p.Step1 ?? new Step1Info();
-        if (t.Contains("fail", StringComparison.Ordinal))
-        {
-            return ParseResult.Success(p with { Step1 = current with { Result = Step1Result.Fail, Score = null } });
-        }
+        var hasScore = AnswerReader.ScoreNumber(text) is >= 100;
 
-        if (AnswerReader.LastNumber(text) is null && (t.Contains("pass", StringComparison.Ordinal) || t is "p" or "yes"))
+        // "failed once, passed on the 2nd" is a pass (the attempts question follows); a three-digit number is a score.
+        if (!hasScore && (t.Contains("pass", StringComparison.Ordinal) || t is "p" or "yes"))
         {
             return ParseResult.Success(p with { Step1 = current with { Result = Step1Result.Pass, Score = null } });
+        }
+
+        if (!hasScore && t.Contains("fail", StringComparison.Ordinal))
+        {
+            return ParseResult.Success(p with { Step1 = current with { Result = Step1Result.Fail, Score = null } });
         }
 
         if (AnswerReader.LastNumber(text) is null)

@@ -5,14 +5,16 @@ namespace SmartPick.Bot.Core.Intake;
 /// <summary>Building blocks for the intake table's readers; each returns a friendly reason on bad input.</summary>
 internal static class Readers
 {
-    public static ParseResult Number(string text, string what, int min, int max, Func<int, ApplicantProfile> apply)
+    public static ParseResult Number(string text, string what, int min, int max, Func<int, ApplicantProfile> apply) =>
+        Number(text, AnswerReader.LastNumber(text), what, min, max, apply);
+
+    private static ParseResult Number(string text, int? n, string what, int min, int max, Func<int, ApplicantProfile> apply)
     {
         if (AnswerReader.HasNegativeNumber(text))
         {
             return ParseResult.Reject($"{what} can't be negative. Please send a number from {min} to {max}.");
         }
 
-        var n = AnswerReader.LastNumber(text);
         if (n is null)
         {
             return ParseResult.Reject($"I couldn't find a number there. Please send {what} as a number from {min} to {max}.");
@@ -24,7 +26,7 @@ internal static class Readers
     }
 
     public static ParseResult Score(string text, string exam, Func<int, ApplicantProfile> apply) =>
-        Number(text, $"A {exam} score", ProfileValidator.MinScore, ProfileValidator.MaxScore, apply);
+        Number(text, AnswerReader.ScoreNumber(text), $"A {exam} score", ProfileValidator.MinScore, ProfileValidator.MaxScore, apply);
 
     public static ParseResult YesNo(string text, string question, Func<bool, ApplicantProfile> apply) =>
         AnswerReader.YesNo(text) is { } b
@@ -40,9 +42,8 @@ internal static class Readers
             return ParseResult.Success(apply(0));
         }
 
-        if (t.Contains("year", StringComparison.Ordinal) && double.TryParse(t.Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var years) && years >= 0)
+        if (AnswerReader.MonthsWithUnits(t) is { } months)
         {
-            var months = (int)Math.Round(years * 12);
             return months > ProfileValidator.MaxMonths
                 ? ParseResult.Reject($"That is more than {ProfileValidator.MaxMonths} months; please send the number of months of US clinical experience.")
                 : ParseResult.Success(apply(months));

@@ -52,3 +52,47 @@ public sealed class ProposalTests : IDisposable
         await _bot.Direct().Send("/profile set specialties IM").Send("CK 999").ExpectNot("picked up").RunAsync();
     }
 }
+
+/// <summary>Confirming applies only the proposed changes to the profile as it is at that moment.</summary>
+public sealed class ProposalMergeTests : IDisposable
+{
+    private readonly TestBot _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task ChangesMadeWhileAProposalWaits_AreKept()
+    {
+        _bot.Guide.Propose = p => (p ?? new ApplicantProfile()) with { Visa = VisaNeed.J1 };
+
+        await _bot.Direct()
+            .Send("/profile set specialties IM")
+            .Send("I need a J-1")
+            .Send("/profile set gradyear 2019")
+            .PressPayload("proposal:yes")
+            .RunAsync();
+
+        var profile = ProfileJson.Deserialize(_bot.StoredProfileJson("u1")!);
+        Assert.Equal(2019, profile.GraduationYear);
+        Assert.Equal(VisaNeed.J1, profile.Visa);
+    }
+
+    [Fact]
+    public async Task ProposalFromAnEmptyProfile_DoesNotEraseFieldsItDidNotMention()
+    {
+        // The model proposes from what it heard only; fields it left out must survive the confirmation.
+        _bot.Guide.Propose = _ => new ApplicantProfile { Visa = VisaNeed.J1 };
+
+        await _bot.Direct()
+            .Send("/profile set step2ck 238")
+            .Send("/profile set specialties FM")
+            .Send("I need a J-1")
+            .Press("Yes, save")
+            .RunAsync();
+
+        var profile = ProfileJson.Deserialize(_bot.StoredProfileJson("u1")!);
+        Assert.Equal(238, profile.Step2ck?.Score);
+        Assert.Equal(["Family Medicine"], profile.Specialties);
+        Assert.Equal(VisaNeed.J1, profile.Visa);
+    }
+}

@@ -56,3 +56,29 @@ public sealed class RedeliveryTests : IDisposable
     private static InboundMessage Message(string text, string? id) =>
         new("test", "dm-u1", "u1", ChatKind.Direct, new TextContent(text)) { MessageId = id };
 }
+
+/// <summary>Regression: intake steps rebuild the conversation state, which once dropped all but the last id.</summary>
+public sealed class RedeliveryDuringIntakeTests : IDisposable
+{
+    private readonly TestBot _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task OlderAnswerRedeliveredDuringIntake_IsNotAppliedToTheNextQuestion()
+    {
+        await _bot.Direct().Send("/profile").Send("IM").Send("non-US IMG").Send("pass").Send("1").RunAsync();
+        await _bot.Engine.HandleAsync(Message("238", "update:50"), CancellationToken.None);
+        await _bot.Engine.HandleAsync(Message("2", "update:51"), CancellationToken.None);
+
+        var repeat = await _bot.Engine.HandleAsync(Message("238", "update:50"), CancellationToken.None);
+
+        Assert.Empty(repeat);
+        var profile = ProfileJson.Deserialize(_bot.StoredProfileJson("u1")!);
+        Assert.Equal(new Step2Info(238, 2), profile.Step2ck);
+        Assert.Null(profile.Step3);
+    }
+
+    private static InboundMessage Message(string text, string id) =>
+        new("test", "dm-u1", "u1", ChatKind.Direct, new TextContent(text)) { MessageId = id };
+}

@@ -73,3 +73,67 @@ public sealed class AnswerReaderTests
         }
     }
 }
+
+/// <summary>Realistic answers found in review: numbers that are not the score, names with "/" or "and", units.</summary>
+public sealed class RealisticAnswerTests
+{
+    private static ApplicantProfile Read(string step, string text, ApplicantProfile? start = null)
+    {
+        var result = IntakeTable.Find(step)!.Read(start ?? new ApplicantProfile(), text, new IntakeContext(2026));
+        Assert.True(result.Ok, result.Error);
+        return result.Profile!;
+    }
+
+    [Theory]
+    [InlineData("Pass (2nd attempt)", Step1Result.Pass, null)]
+    [InlineData("failed once, passed on the 2nd", Step1Result.Pass, null)]
+    [InlineData("fail", Step1Result.Fail, null)]
+    [InlineData("212", Step1Result.Score, 212)]
+    [InlineData("passed with 231 in 2019", Step1Result.Score, 231)]
+    public void Step1_ReadsResultNotIncidentalNumbers(string text, Step1Result result, int? score)
+    {
+        var profile = Read("step1", text);
+        Assert.Equal(result, profile.Step1!.Result);
+        Assert.Equal(score, profile.Step1.Score);
+    }
+
+    [Theory]
+    [InlineData("238, 2nd attempt", 238)]
+    [InlineData("Step 2 CK: 241 (first try)", 241)]
+    public void Step2_PrefersTheThreeDigitScore(string text, int score) => Assert.Equal(score, Read("step2ck", text).Step2ck!.Score);
+
+    [Theory]
+    [InlineData("Internal Medicine/Pediatrics", new[] { "Internal Medicine/Pediatrics" })]
+    [InlineData("Physical Medicine and Rehabilitation, IM", new[] { "Physical Medicine and Rehabilitation", "Internal Medicine" })]
+    [InlineData("ob/gyn", new[] { "Obstetrics and Gynecology" })]
+    [InlineData("IM and FM", new[] { "Internal Medicine", "Family Medicine" })]
+    [InlineData("IM/FM", new[] { "Internal Medicine", "Family Medicine" })]
+    public void Specialties_KeepNamesThatContainSeparators(string text, string[] expected) =>
+        Assert.Equal(expected, Read("specialties", text).Specialties);
+
+    [Theory]
+    [InlineData("about 1 year", 12)]
+    [InlineData("2 yrs", 24)]
+    [InlineData("1 year 6 months", 18)]
+    [InlineData("18 mo", 18)]
+    [InlineData("6", 6)]
+    public void Usce_SumsYearsAndMonths(string text, int months) => Assert.Equal(months, Read("usce", text).Usce!.Months);
+
+    [Fact]
+    public void ApplicantType_NotACitizen_IsNonUsImg() => Assert.Equal(ApplicantType.NonUsImg, Read("type", "I'm not a US citizen").ApplicantType);
+
+    [Theory]
+    [InlineData("LA", "LA", null)]
+    [InlineData("SD", "SD", null)]
+    [InlineData("CA", null, "CA")]
+    public void RankArguments_ReadRegionCodesBeforeStateCodes(string word, string? region, string? state)
+    {
+        var request = Core.Commands.AdviceCommands.ReadRequest(new Core.Messaging.CommandContent("rank", word));
+        Assert.Equal(region, request.Region);
+        Assert.Equal(state, request.State);
+    }
+
+    [Fact]
+    public void RankArguments_CapTheListLength() =>
+        Assert.Equal(Core.Commands.AdviceCommands.MaxListed, Core.Commands.AdviceCommands.ReadRequest(new Core.Messaging.CommandContent("rank", "2000")).Top);
+}
