@@ -1,6 +1,7 @@
 using SmartPick.Bot.Core.Engine;
 using SmartPick.Bot.Core.Intake;
 using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Core.State;
 using SmartPick.Ranking.Profiles;
 
 namespace SmartPick.Bot.Core.Commands;
@@ -59,6 +60,11 @@ public sealed class ProfileCommands(IntakeDialogue intake)
         }
 
         var hasProfile = turn.State.Profile.Specialties.Count > 0;
+        if (IntakeDialogue.IsEditingOne(turn.State.Conversation))
+        {
+            turn.State = turn.State with { Conversation = ConversationState.Idle }; // an abandoned /profile edit
+        }
+
         if (verb == "restart" || turn.State.Conversation.IntakeStep is not null || !hasProfile)
         {
             Apply(turn, IntakeDialogue.Begin(turn.State, restart: verb == "restart"));
@@ -120,16 +126,11 @@ public sealed class ProfileCommands(IntakeDialogue intake)
             }
         }
 
-        turn.State = turn.State with { Profile = profile };
         var text = (saved.Count > 0 ? $"Saved: {string.Join(", ", saved)}." : "Nothing was saved.")
             + (problems.Count > 0 ? "\n\nPlease fix these and send them again (e.g. /profile set step2ck 238):\n" + string.Join('\n', problems) : string.Empty);
-        var replies = new List<Reply> { new(text) };
-        if (IntakeDialogue.Step(turn.State.Conversation.IntakeStep) is { } current)
-        {
-            replies.Add(IntakeDialogue.Ask(current, profile, null));
-        }
-
-        turn.SayPersonal(replies, "profile");
+        var (state, next) = IntakeDialogue.SkipAnswered(turn.State with { Profile = profile });
+        turn.State = state;
+        turn.SayPersonal([new Reply(text), .. next], "profile");
     }
 
     private void Set(Turn turn, string field, string value)

@@ -18,9 +18,16 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
     {
         ArgumentNullException.ThrowIfNull(message);
         var started = clock.GetTimestamp();
-        if (message.ChatKind == ChatKind.Group && groupLimiter.Check(message.User) is { } wait)
+        var wait = TimeSpan.Zero;
+        var verdict = message.ChatKind == ChatKind.Group ? groupLimiter.Check(message.User, out wait) : GroupRateLimiter.Verdict.Allowed;
+        if (verdict != GroupRateLimiter.Verdict.Allowed)
         {
             LogThrottled(message.Platform);
+            if (verdict == GroupRateLimiter.Verdict.ThrottledSilent)
+            {
+                return [];
+            }
+
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             return [Reply.Private($"You're sending commands faster than I can answer in this group. Please wait about {seconds} seconds — or message me privately, where there's no limit.")];
         }

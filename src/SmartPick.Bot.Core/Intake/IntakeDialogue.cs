@@ -42,12 +42,19 @@ public sealed class IntakeDialogue(TimeProvider clock)
             case "back":
                 return Back(state, step);
             case "skip":
+                // Skip keeps an answer already given (e.g. through the scores form); unanswered stays "not reported".
+                // Clearing a field is explicit: /profile set <field> none.
+                if (step.Show(state.Profile) is not null)
+                {
+                    return Advance(state, step, state.Profile, "Kept your earlier answer.");
+                }
+
                 if (step.Id == "specialties")
                 {
                     return (state, [Ask(step, state.Profile, "I need at least one specialty to rank programs, so this one can't be skipped.")]);
                 }
 
-                return Advance(state, step, step.Clear(state.Profile), "Skipped — I'll treat that as _not reported_.");
+                return Advance(state, step, state.Profile, "Skipped — I'll treat that as _not reported_.");
             case "pause" or "stop" or "cancel" or "later":
                 return (state with { Conversation = state.Conversation with { Pending = ConversationState.Paused } }, [new Reply("Paused. Your answers so far are saved; send /profile whenever you want to continue.")]);
         }
@@ -79,6 +86,26 @@ public sealed class IntakeDialogue(TimeProvider clock)
         return new Reply(text) { Choices = choices, Visibility = Visibility.Private, Form = step.Id == "step2ck" ? ScoresForm : null };
     }
 
+    /// <summary>
+    /// After several fields were filled at once (the scores form), moves the intake to the first question from the
+    /// current one that still has no answer.
+    /// </summary>
+    public static (UserState State, IReadOnlyList<Reply> Replies) SkipAnswered(UserState state)
+    {
+        var step = Step(state.Conversation.IntakeStep);
+        IReadOnlyList<Reply> replies = step is null ? [] : [Ask(step, state.Profile, null)];
+        while (step is not null && step.Show(state.Profile) is not null)
+        {
+            (state, replies) = Advance(state, step, state.Profile, null);
+            step = Step(state.Conversation.IntakeStep);
+        }
+
+        return (state, replies);
+    }
+
+    /// <summary>True while a single field is being edited (<c>/profile edit</c>), which is not an intake to resume.</summary>
+    public static bool IsEditingOne(ConversationState conversation) => conversation.Pending == EditOneMode;
+
     /// <summary>A one-go form for the score questions (Discord shows it as a modal).</summary>
     public static FormRequest ScoresForm { get; } = new(
         "scores",
@@ -94,7 +121,7 @@ public sealed class IntakeDialogue(TimeProvider clock)
 
     private static (UserState, IReadOnlyList<Reply>) Advance(UserState state, IntakeStep step, ApplicantProfile profile, string? note)
     {
-        if (state.Conversation.Pending == EditOneMode)
+        if (IsEditingOne(state.Conversation))
         {
             var done = state with { Profile = profile, Conversation = ConversationState.Idle };
             return (done, [Reply.Private($"Saved **{step.Label}**: {Markup.Escape(step.Show(profile) ?? "not reported")}. Send /profile to see everything, or /rank for your list.")]);

@@ -11,7 +11,7 @@ namespace SmartPick.Bot.Core.Intake;
 /// <param name="Choices">Quick-reply labels; typing a label works the same as pressing it.</param>
 /// <param name="Read">Reads an answer into the profile or explains what was wrong.</param>
 /// <param name="Show">Current value for the profile summary, or null when not given.</param>
-/// <param name="Clear">Removes the field (used by "skip").</param>
+/// <param name="Clear">Removes the field (<c>/profile set FIELD none</c>).</param>
 /// <param name="AskWhen">Asked only when this holds (e.g. hands-on USCE only after some USCE).</param>
 /// <param name="Aliases">Other names accepted by <c>/profile set</c>.</param>
 public sealed record IntakeStep(

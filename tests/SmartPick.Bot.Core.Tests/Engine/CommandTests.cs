@@ -171,3 +171,37 @@ public sealed class CommandTests : IDisposable
         Assert.DoesNotContain("3000", json, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Review regressions: the scores form moves the intake on; an abandoned single-field edit is not an intake.</summary>
+public sealed class IntakeFlowRegressionTests : IDisposable
+{
+    private readonly TestBot _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task ScoresForm_DuringIntake_ContinuesAfterTheAnsweredQuestions()
+    {
+        await _bot.Direct().Send("/profile").Send("IM").Send("non-US IMG").Send("pass").Send("1").Expect("Step 2 CK").RunAsync();
+
+        await _bot.Direct()
+            .Form("scores", new Dictionary<string, string> { ["step2ck"] = "238", ["step3"] = "no", ["gradyear"] = "2019" })
+            .Expect("Saved").Expect("attempts did Step 2 CK").ExpectNot("What is your **USMLE Step 2 CK** score")
+            .Send("1").Expect("Step 3").Expect("Currently: not passed")
+            .Send("skip").Expect("Kept your earlier answer").Expect("graduate").Expect("Currently: 2019")
+            .Send("skip").Expect("visa")
+            .RunAsync();
+
+        var profile = ProfileJson.Deserialize(_bot.StoredProfileJson("u1")!);
+        Assert.Equal(2019, profile.GraduationYear);
+        Assert.Equal(false, profile.Step3?.Passed);
+    }
+
+    [Fact]
+    public async Task ProfileAfterAnAbandonedEdit_ShowsTheSummary_NotAnIntake()
+    {
+        await _bot.Direct().Send("/profile set specialties IM").Send("/profile edit visa").Expect("visa")
+            .Send("/profile").Expect("Your profile").ExpectNot("Welcome back")
+            .RunAsync();
+    }
+}

@@ -18,6 +18,8 @@ public sealed class GroupRateLimitTests : IDisposable
 
         await chat.Send("/help").Expect("faster than I can answer").Expect("seconds").RunAsync();
         Assert.Equal(Visibility.Private, Assert.Single(chat.Last).Visibility);
+        await chat.Send("/help").RunAsync();
+        Assert.Empty(chat.Last); // told once per window, then silence: the notice must not flood the group either
 
         // Other users and direct chats are not affected.
         await new ConversationScript(engine, "test", "u2", ChatKind.Group).Send("/help").Expect("SmartPick").RunAsync();
