@@ -17,6 +17,7 @@ public static class CoreHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Adapters.AdapterFailure>();
         services.AddOptions<EngineOptions>()
             .Bind(builder.Configuration.GetSection(EngineOptions.SectionName))
             .ValidateDataAnnotations()

@@ -37,6 +37,7 @@ public static class DiscordAdapterExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Core.Adapters.AdapterFailure>();
         services.TryAddSingleton<IJitterSource, RandomJitterSource>();
         services.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();
         services.AddTransient<RateLimitHandler>();

@@ -36,6 +36,7 @@ public static class TelegramAdapterExtensions
         services.AddOptions<TelegramOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AdapterFailure>();
 
         services.AddHttpClient(HttpClientName)
             .RemoveAllLoggers() // the default handler logs request URLs, and every Bot API URL contains the token

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartPick.Bot.Chat;
@@ -13,7 +14,7 @@ namespace SmartPick.Bot;
 /// <summary>Composition only: one AddXxx per project. Adapters are added for "run"; "chat" and the CLI verbs use the engine alone.</summary>
 public static class BotHost
 {
-    public static HostApplicationBuilder CreateBuilder(string[] args, bool withAdapters)
+    public static HostApplicationBuilder CreateBuilder(string[] args, bool withAdapters, ConsoleChatIo? consoleIo = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -23,6 +24,11 @@ public static class BotHost
 
         // stdout belongs to the chat and the CLI's results; every log line goes to stderr.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (consoleIo is not null)
+        {
+            builder.Services.AddSingleton(consoleIo);
+        }
+
         builder.AddBotCore();
         builder.AddSqliteStorage();
         builder.AddKnowledge();

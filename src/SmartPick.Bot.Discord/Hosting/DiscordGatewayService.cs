@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Discord.Gateway;
 
 namespace SmartPick.Bot.Discord.Hosting;
@@ -20,6 +21,7 @@ public sealed partial class DiscordGatewayService(
     DiscordGatewayClient gateway,
     IServiceScopeFactory scopes,
     IHostApplicationLifetime lifetime,
+    AdapterFailure failure,
     ILogger<DiscordGatewayService> logger) : BackgroundService
 {
     public const int MaxConcurrentHandlers = 32;
@@ -41,6 +43,7 @@ public sealed partial class DiscordGatewayService(
         catch (GatewayFatalException ex)
         {
             LogStopping(logger, ex.CloseCode, ex.Message);
+            failure.Report("discord"); // a fatal adapter error is a failed run, not a clean stop
             lifetime.StopApplication();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

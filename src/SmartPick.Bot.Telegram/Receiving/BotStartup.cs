@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Telegram.Commands;
 using SmartPick.Bot.Telegram.Inbound;
 using SmartPick.Bot.Telegram.Logging;
@@ -14,7 +15,8 @@ namespace SmartPick.Bot.Telegram.Receiving;
 /// First calls on start: learn who the bot is (getMe) and publish the command menus for private chats and
 /// groups. Network trouble is retried with back-off; a rejected token is not.
 /// </summary>
-public sealed class BotStartup(TelegramClientFactory clients, BotIdentity identity, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<BotStartup> logger)
+public sealed class BotStartup(TelegramClientFactory clients, BotIdentity identity, IHostApplicationLifetime lifetime,
+    AdapterFailure failure, TimeProvider time, ILogger<BotStartup> logger)
 {
     /// <summary>False when Telegram rejected the token: logged, and the host is asked to stop.</summary>
     public async Task<bool> TryInitializeAsync(CancellationToken cancellationToken)
@@ -27,6 +29,7 @@ public sealed class BotStartup(TelegramClientFactory clients, BotIdentity identi
         catch (ApiRequestException e) when (IsTokenRejected(e))
         {
             TelegramLog.TokenRejected(logger, e.ErrorCode);
+            failure.Report("telegram"); // a fatal adapter error is a failed run, not a clean stop
             lifetime.StopApplication();
             return false;
         }

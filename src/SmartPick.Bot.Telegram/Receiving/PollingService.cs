@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Telegram.Configuration;
 using SmartPick.Bot.Telegram.Dispatch;
 using SmartPick.Bot.Telegram.Inbound;
@@ -24,6 +25,7 @@ public sealed class PollingService(
     UpdateLedger ledger,
     ChatDispatcher dispatcher,
     IHostApplicationLifetime lifetime,
+    AdapterFailure failure,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<PollingService> logger) : BackgroundService
@@ -65,6 +67,7 @@ public sealed class PollingService(
             catch (ApiRequestException e) when (BotStartup.IsTokenRejected(e))
             {
                 TelegramLog.TokenRejected(logger, e.ErrorCode);
+                failure.Report("telegram"); // a fatal adapter error is a failed run, not a clean stop
                 lifetime.StopApplication();
                 return;
             }

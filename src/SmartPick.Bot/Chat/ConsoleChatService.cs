@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Core.Engine;
@@ -77,7 +78,7 @@ public static class ConsoleChatExtensions
     public static IHostApplicationBuilder AddConsoleChat(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(new ConsoleChatIo(Console.In, Console.Out, !Console.IsInputRedirected));
+        builder.Services.TryAddSingleton(new ConsoleChatIo(Console.In, Console.Out, !Console.IsInputRedirected));
         builder.Services.AddHostedService<ConsoleChatService>();
         return builder;
     }

@@ -4,10 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmartPick.Bot.Chat;
+using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Core.Guide;
 using SmartPick.Bot.Core.Intake;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Bot.Core.Ranking;
+using SmartPick.Ranking.Catalog;
 using SmartPick.Ranking.Profiles;
 
 namespace SmartPick.Bot.Cli;
@@ -58,6 +60,12 @@ public static class CliApp
             await stderr.WriteLineAsync("configuration error: " + string.Join("; ", ex.Failures));
             return 1;
         }
+        catch (Exception ex) when (ex is CatalogFormatException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            // A malformed catalog, an unusable database path or unreadable knowledge files: one line, no stack trace.
+            await stderr.WriteLineAsync("configuration error: " + ex.Message.ReplaceLineEndings(" "));
+            return 1;
+        }
     }
 
     public const string Usage = """
@@ -72,16 +80,24 @@ public static class CliApp
     private static async Task<int> RunHostAsync(CliArguments cli, TextReader stdin, TextWriter stdout)
     {
         var chatOnly = cli.Verb == "chat";
-        var builder = BotHost.CreateBuilder(cli.HostArgs, withAdapters: !chatOnly);
+
+        // The console adapter reads the streams the CLI was given (tests pass their own).
+        var io = new ConsoleChatIo(stdin, stdout, ReferenceEquals(stdin, Console.In) && !Console.IsInputRedirected);
+        var builder = BotHost.CreateBuilder(cli.HostArgs, withAdapters: !chatOnly, io);
         if (chatOnly)
         {
             builder.AddConsoleChat();
         }
-
-        // The console adapter reads the streams the CLI was given (tests pass their own).
-        builder.Services.AddSingleton(new ConsoleChatIo(stdin, stdout, ReferenceEquals(stdin, Console.In) && !Console.IsInputRedirected));
         using var host = builder.Build();
+        var failure = host.Services.GetRequiredService<AdapterFailure>(); // RunAsync disposes the host
         await host.RunAsync();
+        if (failure.Failed)
+        {
+            await stdout.FlushAsync();
+            Console.Error.WriteLine($"the {failure.Platform} adapter stopped the bot on a fatal error (see the log above)");
+            return 1;
+        }
+
         return 0;
     }
 

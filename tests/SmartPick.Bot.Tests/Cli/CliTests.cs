@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SmartPick.Bot.Cli;
+using SmartPick.Bot.Tests.Architecture;
 
 namespace SmartPick.Bot.Tests.Cli;
 
@@ -93,6 +94,31 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("SmartPick:Storage:ConnectionString", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MalformedOverrideCatalog_Exits1WithOneLineNamingTheFile()
+    {
+        var overrideFile = Path.Combine(_dir, "override.csv");
+        await File.WriteAllTextAsync(overrideFile, "not,a,catalog\n1,2,3\n");
+        var profile = Path.Combine(DependencyRuleTests.RepoRoot(), "docs", "examples", "profile.json");
+
+        var (code, _, err) = await RunAsync("rank", "--profile", profile, DbArg, $"--SmartPick:Ranking:OverrideFile={overrideFile}");
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("configuration error:", err, StringComparison.Ordinal);
+        Assert.Contains("override.csv", err, StringComparison.Ordinal);
+        Assert.Single(err.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task UnusableDatabasePath_Exits1WithoutAStackTrace()
+    {
+        var (code, _, err) = await RunAsync("chat", "--SmartPick:Storage:ConnectionString=Data Source=/nonexistent-dir/x/bot.db");
+
+        Assert.Equal(1, code);
+        Assert.Contains("configuration error:", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
     }
 
     private static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => RunAsync([], args);
