@@ -42,8 +42,7 @@ public static class DiscordScript
         new(DiscordAction.Choose, "Pass", "attempts did Step 1"),
         new(DiscordAction.Choose, "1", "Step 2 CK score"),
         new(DiscordAction.OpenForm, "scores", "modal:scores"),
-        new(DiscordAction.SubmitForm, "scores", "Currently: 238"),
-        new(DiscordAction.Text, "238", "attempts did Step 2 CK"),
+        new(DiscordAction.SubmitForm, "scores", "attempts did Step 2 CK"), // the form answers Step 2 CK: the intake moves on
         new(DiscordAction.Choose, "1", "Step 3"),
         new(DiscordAction.Choose, "No", "graduate"),
         new(DiscordAction.Text, "2019", "visa"),

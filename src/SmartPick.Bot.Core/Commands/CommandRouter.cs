@@ -68,7 +68,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
 
         if (turn.State.Conversation.InIntake)
         {
-            return Done(() => Apply(turn, intake.Answer(turn.State, text)));
+            return Done(() => turn.Apply(intake.Answer(turn.State, text)));
         }
 
         if (Greetings.Contains(AnswerReader.Normalize(text)))
@@ -96,7 +96,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
                 return Task.CompletedTask;
             }
 
-            Apply(turn, intake.Answer(turn.State, value));
+            turn.Apply(intake.Answer(turn.State, value));
             return Task.CompletedTask;
         }
 
@@ -135,7 +135,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
         turn.Say(Help());
         if (!turn.InGroup && turn.State.Profile.Specialties.Count == 0)
         {
-            Apply(turn, IntakeDialogue.Begin(turn.State));
+            turn.Apply(IntakeDialogue.Begin(turn.State));
         }
 
         return Task.CompletedTask;
@@ -164,19 +164,6 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
         "- /ask — a question about the application process, answered from our guide with sources\n" +
         "- /export — your stored data as JSON; /forget — delete everything about you\n\n" +
         "Your scores stay private: in groups I answer personal questions only to you.");
-
-    private static void Apply(Turn turn, (State.UserState State, IReadOnlyList<Reply> Replies) result)
-    {
-        turn.State = result.State;
-        if (turn.InGroup)
-        {
-            turn.SayPersonal(result.Replies, "profile");
-        }
-        else
-        {
-            turn.Say(result.Replies);
-        }
-    }
 
     private static Task Done(Action action)
     {

@@ -55,7 +55,7 @@ public sealed class ProfileCommands(IntakeDialogue intake)
                 return;
             }
 
-            Apply(turn, IntakeDialogue.EditOne(turn.State, step));
+            turn.Apply(IntakeDialogue.EditOne(turn.State, step));
             return;
         }
 
@@ -67,7 +67,7 @@ public sealed class ProfileCommands(IntakeDialogue intake)
 
         if (verb == "restart" || turn.State.Conversation.IntakeStep is not null || !hasProfile)
         {
-            Apply(turn, IntakeDialogue.Begin(turn.State, restart: verb == "restart"));
+            turn.Apply(IntakeDialogue.Begin(turn.State, restart: verb == "restart"));
             return;
         }
 
@@ -161,10 +161,4 @@ public sealed class ProfileCommands(IntakeDialogue intake)
 
     private static string UnknownField(string field) =>
         $"I don't know the field \"{Markup.Escape(field.Length > 30 ? field[..30] + "…" : field)}\". Fields: {string.Join(", ", IntakeTable.Steps.Select(s => s.Id))}.";
-
-    private static void Apply(Turn turn, (State.UserState State, IReadOnlyList<Reply> Replies) result)
-    {
-        turn.State = result.State;
-        turn.Say(result.Replies);
-    }
 }

@@ -23,6 +23,13 @@ internal sealed class Turn(InboundMessage message, UserState state)
 
     public void Say(IEnumerable<Reply> replies) => Replies.AddRange(replies);
 
+    /// <summary>Takes a dialogue step's new state and its (personal) replies.</summary>
+    public void Apply((UserState State, IReadOnlyList<Reply> Replies) result)
+    {
+        State = result.State;
+        SayPersonal(result.Replies, "profile");
+    }
+
     /// <summary>Adds personal replies: private everywhere, and in a group marked to continue in a direct chat.</summary>
     public void SayPersonal(IEnumerable<Reply> replies, string continuation) =>
         Replies.AddRange(replies.Select(r => r with

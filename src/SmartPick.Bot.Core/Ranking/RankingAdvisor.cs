@@ -25,17 +25,17 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         return Run(profile, places is null || places.IsEmpty ? request : request with { Top = int.MaxValue }, result =>
         {
             var overall = result with { Programs = [.. result.Programs.Take(top)] };
-            var replies = new List<Reply> { Private(RankText.Summary(result)) with { Image = charts.ListChart(overall) } };
+            var replies = new List<Reply> { Reply.Private(RankText.Summary(result)) with { Image = charts.ListChart(overall) } };
             if (places is null || places.IsEmpty)
             {
-                replies.Add(Private(RankText.List(overall)));
+                replies.Add(Reply.Private(RankText.List(overall)));
             }
             else
             {
                 var inPlaces = result.Programs.Where(p => places.Contains(p.Program)).Take(top).ToList();
                 var elsewhere = result.Programs.Where(p => !places.Contains(p.Program) && p.Tier != Tier.Ineligible).Take(5).ToList();
-                replies.Add(Private($"**In your preferred area ({Markup.Escape(places.ToString())})**\n" + RankText.List(result with { Programs = inPlaces })));
-                replies.Add(Private("**Best chances elsewhere** — most IMGs who match apply well beyond one region:\n" + RankText.List(result with { Programs = elsewhere })));
+                replies.Add(Reply.Private($"**In your preferred area ({Markup.Escape(places.ToString())})**\n" + RankText.List(result with { Programs = inPlaces })));
+                replies.Add(Reply.Private("**Best chances elsewhere** — most IMGs who match apply well beyond one region:\n" + RankText.List(result with { Programs = elsewhere })));
             }
 
             return new AdvisorResult(replies, RankJson.Rank(overall));
@@ -44,7 +44,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
 
     public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) =>
         Run(profile, request with { Top = request.Top ?? 0 }, result =>
-            new AdvisorResult([Private(PlanText.Render(result, engine.Model)) with { Image = charts.PlanChart(result) }], RankJson.Plan(result, engine.Model)));
+            new AdvisorResult([Reply.Private(PlanText.Render(result, engine.Model)) with { Image = charts.PlanChart(result) }], RankJson.Plan(result, engine.Model)));
 
     public AdvisorResult ExplainScore(ApplicantProfile profile, string? acgmeId, string? specialty)
     {
@@ -63,7 +63,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         var standing = ScoreStanding.For(profile, cal);
         var assessment = engine.Assess(profile, cal, Year);
         var text = ExplainText.Standing(standing, assessment, document);
-        return new AdvisorResult([Private(text) with { Image = charts.ScoreChart(standing) }], RankJson.Standing(standing, assessment));
+        return new AdvisorResult([Reply.Private(text) with { Image = charts.ScoreChart(standing) }], RankJson.Standing(standing, assessment));
     }
 
     private int Year => clock.GetUtcNow().Year;
@@ -85,7 +85,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         var json = RankJson.Program(scored);
         json["specialty"] = cal.Specialty;
         json["matchProbability"] = Math.Round(assessment.MatchProbability, 4);
-        return new AdvisorResult([Private(ExplainText.Program(scored, document))], json);
+        return new AdvisorResult([Reply.Private(ExplainText.Program(scored, document))], json);
     }
 
     private AdvisorResult Run(ApplicantProfile profile, RankRequest request, Func<RankResult, AdvisorResult> render)
@@ -139,5 +139,4 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         return engine.Model.Calibration(canonical);
     }
 
-    private static Reply Private(string text) => Reply.Private(text);
 }

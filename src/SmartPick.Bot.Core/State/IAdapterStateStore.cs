@@ -10,7 +10,4 @@ public interface IAdapterStateStore
     Task<string?> GetAsync(string key, CancellationToken cancellationToken);
 
     Task SetAsync(string key, string value, CancellationToken cancellationToken);
-
-    /// <summary>Sets the key only if absent; returns false when it already existed (useful for de-duplication).</summary>
-    Task<bool> TryAddAsync(string key, string value, CancellationToken cancellationToken);
 }

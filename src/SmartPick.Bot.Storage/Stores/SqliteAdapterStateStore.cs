@@ -3,7 +3,7 @@ using SmartPick.Bot.Storage.Schema;
 
 namespace SmartPick.Bot.Storage.Stores;
 
-/// <summary>Adapter bookkeeping (update offsets, de-duplication keys) in the same SQLite file.</summary>
+/// <summary>Adapter bookkeeping (update offsets, gateway bookkeeping) in the same SQLite file.</summary>
 public sealed class SqliteAdapterStateStore(SqliteDatabase database, TimeProvider clock) : IAdapterStateStore
 {
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken)
@@ -15,20 +15,14 @@ public sealed class SqliteAdapterStateStore(SqliteDatabase database, TimeProvide
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public Task SetAsync(string key, string value, CancellationToken cancellationToken) =>
-        WriteAsync("INSERT INTO adapter_state (key, value, updated_at) VALUES ($key, $value, $now) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;", key, value, cancellationToken);
-
-    public async Task<bool> TryAddAsync(string key, string value, CancellationToken cancellationToken) =>
-        await WriteAsync("INSERT INTO adapter_state (key, value, updated_at) VALUES ($key, $value, $now) ON CONFLICT (key) DO NOTHING;", key, value, cancellationToken) > 0;
-
-    private async Task<int> WriteAsync(string sql, string key, string value, CancellationToken cancellationToken)
+    public async Task SetAsync(string key, string value, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = "INSERT INTO adapter_state (key, value, updated_at) VALUES ($key, $value, $now) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;";
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$value", value);
         command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -15,7 +15,4 @@ internal sealed class InMemoryAdapterStateStore : IAdapterStateStore
         Values[key] = value;
         return Task.CompletedTask;
     }
-
-    public Task<bool> TryAddAsync(string key, string value, CancellationToken cancellationToken) =>
-        Task.FromResult(Values.TryAdd(key, value));
 }
