@@ -33,7 +33,9 @@ public sealed class ConsoleChatService(IConversationEngine engine, ConsoleChatIo
                 await io.Output.WriteAsync("> ");
             }
 
-            var line = await io.Input.ReadLineAsync(stoppingToken);
+            // Console reads block (even the async API) and ignore the token: read on a pool thread and stop waiting on
+            // Ctrl+C, so the host does not sit out its shutdown timeout.
+            var line = await Task.Run(io.Input.ReadLine, CancellationToken.None).WaitAsync(stoppingToken);
             if (line is null)
             {
                 break;
