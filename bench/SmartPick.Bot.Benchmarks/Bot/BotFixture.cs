@@ -30,13 +30,9 @@ public sealed class BotFixture : IDisposable
     {
         var dir = Path.Combine(Path.GetTempPath(), "smartpick-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var root = RepoPaths.Root;
         string[] args =
         [
             $"--SmartPick:Storage:ConnectionString=Data Source={Path.Combine(dir, "bench.db")}",
-            $"--SmartPick:Ranking:KnowledgePath={Path.Combine(root, "knowledge")}",
-            $"--SmartPick:Knowledge:GuidePath={Path.Combine(root, "knowledge")}",
-            $"--SmartPick:Knowledge:PromptsPath={Path.Combine(root, "prompts")}",
             "--SmartPick:Ai:Provider=None",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:SmartPick=Warning",

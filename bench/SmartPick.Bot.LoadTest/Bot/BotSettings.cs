@@ -17,35 +17,10 @@ public static class BotSettings
             "--SmartPick:Telegram:PerGroupIntervalMilliseconds=0",
             "--SmartPick:Telegram:GlobalMessagesPerSecond=0",
         ],
-        $"--SmartPick:Ranking:KnowledgePath={Path.Combine(RepoPaths.Root, "knowledge")}",
-        $"--SmartPick:Knowledge:GuidePath={Path.Combine(RepoPaths.Root, "knowledge")}",
-        $"--SmartPick:Knowledge:PromptsPath={Path.Combine(RepoPaths.Root, "prompts")}",
         "--SmartPick:Ai:Provider=None",
         "--SmartPick:Discord:Token=",
         "--Logging:LogLevel:Default=Warning",
         "--Logging:LogLevel:SmartPick=Warning",
         string.Create(CultureInfo.InvariantCulture, $"--Logging:LogLevel:SmartPick.Bot.Telegram={(Environment.GetEnvironmentVariable("SMARTPICK_LOAD_LOG") == "1" ? "Information" : "Error")}"),
     ];
-}
-
-/// <summary>Finds the repository root (the folder holding SmartPick.Bot.sln).</summary>
-public static class RepoPaths
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "SmartPick.Bot.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("SmartPick.Bot.sln not found; run from the repository root");
-    }
 }

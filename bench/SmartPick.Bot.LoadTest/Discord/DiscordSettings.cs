@@ -1,5 +1,4 @@
 using SmartPick.Bot.Discord.Tests.FakeDiscord;
-using SmartPick.Bot.LoadTest.Bot;
 
 namespace SmartPick.Bot.LoadTest.Discord;
 
@@ -13,9 +12,6 @@ public static class DiscordSettings
         $"--SmartPick:Discord:Token={FakeDiscordServer.Token}",
         $"--SmartPick:Discord:ApiBaseUrl={fake.ApiBase}",
         $"--SmartPick:Discord:GatewayUrl={fake.Gateway.BaseWs}/gw",
-        $"--SmartPick:Ranking:KnowledgePath={Path.Combine(RepoPaths.Root, "knowledge")}",
-        $"--SmartPick:Knowledge:GuidePath={Path.Combine(RepoPaths.Root, "knowledge")}",
-        $"--SmartPick:Knowledge:PromptsPath={Path.Combine(RepoPaths.Root, "prompts")}",
         "--SmartPick:Ai:Provider=None",
         "--Logging:LogLevel:Default=Warning",
         "--Logging:LogLevel:SmartPick=Warning",

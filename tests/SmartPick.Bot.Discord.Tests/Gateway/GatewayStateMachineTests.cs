@@ -205,9 +205,12 @@ public sealed class GatewayStateMachineTests
     }
 
     [Theory]
-    [InlineData(4007)]
-    [InlineData(4009)]
-    public async Task SessionEndingCloseCodes_IdentifyAgainInsteadOfResuming(int code)
+    [InlineData(4007, 2)] // session-ending codes: identify again
+    [InlineData(4009, 2)]
+    [InlineData(4000, 6)] // resumable codes: resume
+    [InlineData(4008, 6)]
+    [InlineData(1001, 6)]
+    public async Task NonFatalCloseCodes_ReconnectWithIdentifyOrResume(int code, int expectedOp)
     {
         await using var harness = new GatewayHarness();
         var transport = await harness.ConnectReadyAsync();
@@ -217,24 +220,7 @@ public sealed class GatewayStateMachineTests
         var next = await harness.Transports.NextAsync();
         next.Hello();
 
-        Assert.Equal(2, Op(await next.NextSentAsync()));
-    }
-
-    [Theory]
-    [InlineData(4000)]
-    [InlineData(4008)]
-    [InlineData(1001)]
-    public async Task ResumableCloseCodes_Resume(int code)
-    {
-        await using var harness = new GatewayHarness();
-        var transport = await harness.ConnectReadyAsync();
-
-        transport.Close(code);
-        await harness.Time.PumpUntilAsync(() => harness.Transports.Count == 2);
-        var next = await harness.Transports.NextAsync();
-        next.Hello();
-
-        Assert.Equal(6, Op(await next.NextSentAsync()));
+        Assert.Equal(expectedOp, Op(await next.NextSentAsync()));
     }
 
     [Fact]
