@@ -23,8 +23,8 @@ public sealed class FactorTests
         Assert.Equal(688, result.Programs.Count);
         foreach (var p in result.Programs)
         {
-            Assert.Equal(p.LogOdds, p.Factors.Sum(f => f.Contribution), 10);
-            Assert.Equal(1 / (1 + Math.Exp(-p.LogOdds)), p.InterviewProbability, 12);
+            Approx.Equal(p.LogOdds, p.Factors.Sum(f => f.Contribution), absolute: 1e-12);
+            Approx.Equal(1 / (1 + Math.Exp(-p.LogOdds)), p.InterviewProbability);
             Assert.All(p.Factors, f => Assert.False(string.IsNullOrWhiteSpace(f.Source)));
         }
     }

@@ -16,7 +16,7 @@ public sealed class PlannerTests
         for (var i = 0; i < plan.Steps.Count; i++)
         {
             cumulative += plan.Steps[i].MarginalGain;
-            Assert.Equal(cumulative, plan.Steps[i].CumulativeMatchProbability, 12);
+            Approx.Equal(cumulative, plan.Steps[i].CumulativeMatchProbability);
             if (i > 0)
             {
                 Assert.True(plan.Steps[i].MarginalGain <= plan.Steps[i - 1].MarginalGain);
@@ -33,7 +33,7 @@ public sealed class PlannerTests
         var plan = Planner.Plan(candidates, 0.2, null, new RankingSettings { MinMarginalGain = 0.001 }, 2);
 
         Assert.InRange(plan.RecommendedApplications, 1, 199);
-        Assert.Equal(plan.Steps[plan.RecommendedApplications - 1].CumulativeMatchProbability, plan.PMatch, 10);
+        Approx.Equal(plan.Steps[plan.RecommendedApplications - 1].CumulativeMatchProbability, plan.PMatch);
         Assert.True(plan.Steps[plan.RecommendedApplications].MarginalGain < 0.001);
         Assert.Equal(plan.RecommendedApplications + 1, plan.InterviewDistribution.Length);
         Assert.Equal(plan.RecommendedApplications, plan.TierMix.Values.Sum());
