@@ -36,33 +36,32 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
         var kind = message.Content.GetType().Name;
         try
         {
-            var state = await store.LoadAsync(message.User, cancellationToken) ?? UserState.New;
-            if (DeliveryRecord.IsRepeat(message, state.Conversation))
+            // Optimistic concurrency: another instance may save this user between our load and save; then the
+            // save is refused and the turn runs again on the state that instance left (see README, several instances).
+            for (var attempt = 1; ; attempt++)
             {
-                LogRepeat(message.Platform);
-                return DeliveryRecord.RepliesFor(message, state.Conversation);
-            }
+                var state = await store.LoadAsync(message.User, cancellationToken) ?? UserState.New;
+                if (DeliveryRecord.IsRepeat(message, state.Conversation))
+                {
+                    LogRepeat(message.Platform);
+                    return DeliveryRecord.RepliesFor(message, state.Conversation);
+                }
 
-            var turn = new Turn(message, state);
-            await router.RouteAsync(turn, cancellationToken);
-            if (turn.Forget)
-            {
-                await store.ForgetAsync(message.User, cancellationToken);
-            }
-            else if (message.MessageId is { } id)
-            {
-                // Saved even when nothing else changed: the record of this delivery lands in the same transaction.
-                var recorded = turn.State with { Conversation = DeliveryRecord.Record(turn.State.Conversation, state.Conversation.RecentMessageIds, id, turn.Replies) };
-                await store.SaveAsync(message.User, recorded, cancellationToken);
-            }
-            else if (!ReferenceEquals(turn.State, turn.Original))
-            {
-                await store.SaveAsync(message.User, turn.State, cancellationToken);
-            }
+                var turn = new Turn(message, state);
+                await router.RouteAsync(turn, cancellationToken);
+                if (await CommitAsync(message, state, turn, cancellationToken))
+                {
+                    var elapsedMs = clock.GetElapsedTime(started).TotalMilliseconds;
+                    LogHandled(message.Platform, kind, turn.Replies.Count, elapsedMs);
+                    return turn.Replies;
+                }
 
-            var elapsedMs = clock.GetElapsedTime(started).TotalMilliseconds;
-            LogHandled(message.Platform, kind, turn.Replies.Count, elapsedMs);
-            return turn.Replies;
+                LogConflict(message.Platform, attempt);
+                if (attempt == MaxAttempts)
+                {
+                    throw new InvalidOperationException($"The user's state changed under {MaxAttempts} attempts in a row.");
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -70,6 +69,30 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
             return [new Reply("Sorry — something went wrong on my side. Your saved answers are safe; please try again in a moment.")];
         }
     }
+
+    private const int MaxAttempts = 5;
+
+    /// <summary>Stores what the turn changed; false when another writer saved the user since <paramref name="loaded"/>.</summary>
+    private async Task<bool> CommitAsync(InboundMessage message, UserState loaded, Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Forget)
+        {
+            await store.ForgetAsync(message.User, cancellationToken);
+            return true;
+        }
+
+        if (message.MessageId is { } id)
+        {
+            // Saved even when nothing else changed: the record of this delivery lands in the same transaction.
+            var recorded = turn.State with { Conversation = DeliveryRecord.Record(turn.State.Conversation, loaded.Conversation.RecentMessageIds, id, turn.Replies) };
+            return await store.TrySaveAsync(message.User, recorded, loaded.Version, cancellationToken);
+        }
+
+        return ReferenceEquals(turn.State, turn.Original) || await store.TrySaveAsync(message.User, turn.State, loaded.Version, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "A {Platform} turn lost a race with another writer (attempt {Attempt}); running it again")]
+    private partial void LogConflict(string platform, int attempt);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Handled {Platform} {Kind} with {Replies} replies in {ElapsedMs:F1} ms")]
     private partial void LogHandled(string platform, string kind, int replies, double elapsedMs);

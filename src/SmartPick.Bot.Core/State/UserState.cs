@@ -5,6 +5,9 @@ namespace SmartPick.Bot.Core.State;
 /// <summary>A user's profile (possibly incomplete) and where they are in the dialogue.</summary>
 public sealed record UserState(ApplicantProfile Profile, ConversationState Conversation)
 {
+    /// <summary>The stored row version this state was loaded from (0: nothing stored); see <see cref="IUserStore.TrySaveAsync"/>.</summary>
+    public long Version { get; init; }
+
     public static UserState New { get; } = new(new ApplicantProfile(), ConversationState.Idle);
 }
 

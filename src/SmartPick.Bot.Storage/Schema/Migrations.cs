@@ -38,5 +38,8 @@ internal static class Migrations
         ALTER TABLE conversations ADD COLUMN recent_messages TEXT NULL;
         ALTER TABLE conversations ADD COLUMN last_replies TEXT NULL;
         """,
+        """
+        ALTER TABLE profiles ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 }

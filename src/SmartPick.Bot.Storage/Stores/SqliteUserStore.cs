@@ -16,7 +16,7 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT p.profile, c.intake_step, c.history, c.pending, c.proposal, c.recent_messages, c.last_replies
+            SELECT p.profile, c.intake_step, c.history, c.pending, c.proposal, c.recent_messages, c.last_replies, p.version
             FROM (SELECT $platform AS platform, $user AS user_id) k
             LEFT JOIN profiles p ON p.platform = k.platform AND p.user_id = k.user_id
             LEFT JOIN conversations c ON c.platform = k.platform AND c.user_id = k.user_id
@@ -42,22 +42,55 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
                 RecentMessageIds = reader.IsDBNull(5) ? [] : JsonSerializer.Deserialize<List<string>>(reader.GetString(5)) ?? [],
                 LastReplies = reader.IsDBNull(6) ? null : reader.GetString(6),
             };
-        return new UserState(profile, conversation);
+        return new UserState(profile, conversation) { Version = reader.IsDBNull(7) ? 0 : reader.GetInt64(7) };
     }
 
-    public async Task SaveAsync(UserKey user, UserState state, CancellationToken cancellationToken)
+    public Task SaveAsync(UserKey user, UserState state, CancellationToken cancellationToken) =>
+        WriteAsync(user, state, expectedVersion: null, cancellationToken);
+
+    public Task<bool> TrySaveAsync(UserKey user, UserState state, long expectedVersion, CancellationToken cancellationToken) =>
+        WriteAsync(user, state, expectedVersion, cancellationToken);
+
+    /// <summary>Writes both rows in one transaction; with an expected version, only when the stored one still matches.</summary>
+    private async Task<bool> WriteAsync(UserKey user, UserState state, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(state);
         var now = clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var guard = connection.CreateCommand())
+        {
+            // Expected 0 may insert (or claim a row written before versions existed); a higher one only updates, so a
+            // turn that raced with /forget never brings the deleted profile back.
+            guard.Transaction = tx;
+            guard.CommandText = expectedVersion switch
+            {
+                null => """
+                    INSERT INTO profiles (platform, user_id, profile, updated_at, version) VALUES ($platform, $user, $profile, $now, 1)
+                    ON CONFLICT (platform, user_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at, version = profiles.version + 1;
+                    """,
+                0 => """
+                    INSERT INTO profiles (platform, user_id, profile, updated_at, version) VALUES ($platform, $user, $profile, $now, 1)
+                    ON CONFLICT (platform, user_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at, version = 1
+                    WHERE profiles.version = 0;
+                    """,
+                _ => "UPDATE profiles SET profile = $profile, updated_at = $now, version = version + 1 WHERE platform = $platform AND user_id = $user AND version = $expected;",
+            };
+            AddKey(guard, user);
+            guard.Parameters.AddWithValue("$profile", ProfileJson.Serialize(state.Profile));
+            guard.Parameters.AddWithValue("$now", now);
+            guard.Parameters.AddWithValue("$expected", expectedVersion ?? 0);
+            if (await guard.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return false; // disposing the transaction rolls it back
+            }
+        }
+
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = tx;
             command.CommandText = """
-                INSERT INTO profiles (platform, user_id, profile, updated_at) VALUES ($platform, $user, $profile, $now)
-                ON CONFLICT (platform, user_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at;
                 INSERT INTO conversations (platform, user_id, intake_step, history, pending, proposal, recent_messages, last_replies, updated_at)
                 VALUES ($platform, $user, $step, $history, $pending, $proposal, $recent, $replies, $now)
                 ON CONFLICT (platform, user_id) DO UPDATE SET intake_step = excluded.intake_step, history = excluded.history,
@@ -65,7 +98,6 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
                     last_replies = excluded.last_replies, updated_at = excluded.updated_at;
                 """;
             AddKey(command, user);
-            command.Parameters.AddWithValue("$profile", ProfileJson.Serialize(state.Profile));
             command.Parameters.AddWithValue("$step", (object?)state.Conversation.IntakeStep ?? DBNull.Value);
             command.Parameters.AddWithValue("$history", JsonSerializer.Serialize(state.Conversation.History));
             command.Parameters.AddWithValue("$pending", (object?)state.Conversation.Pending ?? DBNull.Value);
@@ -77,6 +109,7 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
         }
 
         await tx.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> ForgetAsync(UserKey user, CancellationToken cancellationToken)
