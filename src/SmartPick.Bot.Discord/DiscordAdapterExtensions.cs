@@ -9,12 +9,16 @@ using SmartPick.Bot.Discord.Hosting;
 using SmartPick.Bot.Discord.HttpInteractions;
 using SmartPick.Bot.Discord.Interactions;
 using SmartPick.Bot.Discord.Rest;
+using SmartPick.Bot.Discord.Telemetry;
 
 namespace SmartPick.Bot.Discord;
 
 /// <summary>Registers the Discord adapter.</summary>
 public static class DiscordAdapterExtensions
 {
+    /// <summary>Health-check tag of the checks that make up readiness (<c>/readyz</c>).</summary>
+    public const string ReadinessTag = "ready";
+
     private const string UserAgent = "DiscordBot (https://github.com/smartpick/smartpick-bot, 1.0)";
 
     /// <summary>
@@ -37,7 +41,11 @@ public static class DiscordAdapterExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<Core.Adapters.AdapterFailure>();
+        services.TryAddSingleton<AdapterFailure>();
+        services.TryAddSingleton<AdapterSupervisor>();
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
+        services.AddHealthChecks().AddCheck<DiscordReadiness>("discord", tags: [ReadinessTag]);
         services.TryAddSingleton<IJitterSource, RandomJitterSource>();
         services.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();
         services.AddTransient<RateLimitHandler>();

@@ -11,8 +11,10 @@ public sealed class SlidingWindowLimiter(int permits, TimeSpan window, TimeProvi
 
     public void Dispose() => gate.Dispose();
 
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Takes one permit; true when it had to wait for the window to move.</summary>
+    public async Task<bool> WaitAsync(CancellationToken cancellationToken)
     {
+        var waited = false;
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -27,9 +29,10 @@ public sealed class SlidingWindowLimiter(int permits, TimeSpan window, TimeProvi
                 if (stamps.Count < permits)
                 {
                     stamps.Enqueue(now);
-                    return;
+                    return waited;
                 }
 
+                waited = true;
                 await Task.Delay(window - time.GetElapsedTime(stamps.Peek(), now), time, cancellationToken);
             }
         }

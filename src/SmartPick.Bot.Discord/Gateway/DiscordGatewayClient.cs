@@ -1,16 +1,17 @@
 using System.Net;
-using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartPick.Bot.Discord.Rest;
+using SmartPick.Bot.Discord.Telemetry;
 
 namespace SmartPick.Bot.Discord.Gateway;
 
 /// <summary>
 /// The gateway state machine across connections: Disconnected → Connecting → Identifying/Resuming → Ready, then
-/// resume (on <c>resume_gateway_url</c>), new session, or stop on fatal close codes (throws
-/// <see cref="GatewayFatalException"/>, never loops).
+/// resume (on <c>resume_gateway_url</c>), new session, or stop on fatal close codes and a rejected token (throws
+/// <see cref="GatewayFatalException"/>, never loops). Everything else, including payloads the client cannot read,
+/// is a dropped connection: back off and resume.
 /// </summary>
 public sealed partial class DiscordGatewayClient(
     IGatewayTransportFactory transports,
@@ -19,12 +20,21 @@ public sealed partial class DiscordGatewayClient(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     IJitterSource jitter,
+    DiscordMetrics metrics,
     ILogger<DiscordGatewayClient> logger)
 {
+    // A dispatch that fails to parse is replayed on resume; after this many faults in a row, start a new session.
+    private const int FaultsBeforeNewSession = 3;
+
     public GatewaySession Session { get; } = new();
 
     /// <summary>Number of connection attempts so far (for tests and diagnostics).</summary>
     public int Connections { get; private set; }
+
+    /// <summary>True between READY/RESUMED and the end of that connection (readiness).</summary>
+    public bool IsConnected => Volatile.Read(ref connected) == 1;
+
+    private int connected;
 
     public async Task RunAsync(ChannelWriter<GatewayDispatch> dispatches, CancellationToken stopping)
     {
@@ -32,19 +42,32 @@ public sealed partial class DiscordGatewayClient(
         var o = options.Value;
         var identity = new GatewayIdentity(o.Token, GatewayIntents.Default, o.ShardId, o.ShardCount);
         var failures = 0;
+        var faults = 0;
         while (!stopping.IsCancellationRequested)
         {
             var resuming = Session.CanResume;
             var uri = resuming ? Session.ResumeUri! : await FreshUriAsync(stopping);
-            Connections++;
+            if (Connections++ > 0)
+            {
+                metrics.Reconnect(newSession: !resuming);
+            }
+
             var outcome = await ConnectOnceAsync(uri, resuming, identity, dispatches, stopping);
+            Volatile.Write(ref connected, 0);
             if (outcome.Shutdown || stopping.IsCancellationRequested)
             {
                 return;
             }
 
             failures = outcome.Established ? 0 : failures + 1;
-            switch (outcome.Recovery)
+            faults = outcome.ProtocolFault ? faults + 1 : 0;
+            if (outcome.ProtocolFault)
+            {
+                metrics.ProtocolFault();
+            }
+
+            var recovery = outcome.Recovery == GatewayRecovery.Resume && faults >= FaultsBeforeNewSession ? GatewayRecovery.NewSession : outcome.Recovery;
+            switch (recovery)
             {
                 case GatewayRecovery.Stop:
                     var reason = GatewayCloseCodes.Describe(outcome.CloseCode);
@@ -52,6 +75,7 @@ public sealed partial class DiscordGatewayClient(
                     throw new GatewayFatalException(outcome.CloseCode, reason);
                 case GatewayRecovery.NewSession:
                     Session.Reset();
+                    faults = 0;
                     var wait = GatewayBackoff.NewSession(jitter.NextDouble()) + GatewayBackoff.Delay(failures, GatewayBackoff.IdentifyCap, jitter.NextDouble());
                     await Task.Delay(wait, time, stopping);
                     break;
@@ -70,14 +94,17 @@ public sealed partial class DiscordGatewayClient(
         return new Uri(options.Value.GatewayUrl is { Length: > 0 } overrideUrl ? overrideUrl : info.Url);
     }
 
-    /// <summary>GET /gateway/bot, retried with backoff while Discord is unreachable; a rejected token is fatal.</summary>
+    /// <summary>GET /gateway/bot, retried with backoff while Discord is unreachable or answers nonsense; a rejected token is fatal.</summary>
     private async Task<GatewayBotInfo> GetBotInfoAsync(CancellationToken stopping)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await botSource.GetAsync(stopping);
+                var info = await botSource.GetAsync(stopping);
+                return Uri.TryCreate(info.Url, UriKind.Absolute, out _) && info.SessionStartLimit is not null
+                    ? info
+                    : throw new GatewayProtocolException(null, "GET /gateway/bot: url or session_start_limit missing");
             }
             catch (DiscordRestException ex) when (ex.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
@@ -85,7 +112,7 @@ public sealed partial class DiscordGatewayClient(
                 LogFatal(logger, null, reason);
                 throw new GatewayFatalException(null, reason);
             }
-            catch (Exception ex) when (ex is HttpRequestException or DiscordRestException or TaskCanceledException && !stopping.IsCancellationRequested)
+            catch (Exception ex) when (ex is not GatewayFatalException && !stopping.IsCancellationRequested)
             {
                 LogConnectionFailed(logger, ex);
                 await Task.Delay(GatewayBackoff.Delay(attempt, GatewayBackoff.ResumeCap, jitter.NextDouble()), time, stopping);
@@ -97,22 +124,21 @@ public sealed partial class DiscordGatewayClient(
         Uri uri, bool resuming, GatewayIdentity identity, ChannelWriter<GatewayDispatch> dispatches, CancellationToken stopping)
     {
         await using var transport = transports.Create();
-        using var connection = new GatewayConnection(transport, Session, identity, time, jitter, dispatches, logger);
+        using var connection = new GatewayConnection(transport, Session, identity, time, jitter, dispatches, metrics, logger)
+        {
+            OnEstablished = () => Volatile.Write(ref connected, 1),
+        };
         try
         {
             return await connection.RunAsync(uri, resuming, stopping);
         }
-        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
-        {
-            // Zombie detected while the receive loop was waiting on the dispatch channel.
-            return new GatewayOutcome(GatewayRecovery.Resume, null, false);
-        }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             return new GatewayOutcome(GatewayRecovery.Resume, null, false, Shutdown: true);
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ex is not (GatewayFatalException or OutOfMemoryException))
         {
+            // Network failures, a zombie detected mid-send, anything a transport throws: a dropped connection.
             LogConnectionFailed(logger, ex);
             return new GatewayOutcome(GatewayRecovery.Resume, null, false);
         }

@@ -8,8 +8,8 @@ internal sealed partial class GatewayConnection
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway closed: {Code} ({Reason}); next: {Recovery}")]
     private static partial void LogClosed(ILogger logger, int? code, string reason, GatewayRecovery recovery);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway sent an unparsable payload")]
-    private static partial void LogUnparsable(ILogger logger, Exception ex);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway sent a payload the client cannot use (op {Op}: {Field}); dropping the connection to resume")]
+    private static partial void LogProtocolFault(ILogger logger, int? op, string field);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway: resuming at sequence {Sequence}")]
     private static partial void LogResuming(ILogger logger, int? sequence);

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using SmartPick.Bot.Discord.Telemetry;
 
 namespace SmartPick.Bot.Discord.Gateway;
 
 /// <summary>How one connection ended.</summary>
-public sealed record GatewayOutcome(GatewayRecovery Recovery, int? CloseCode, bool Established, bool Shutdown = false);
+public sealed record GatewayOutcome(GatewayRecovery Recovery, int? CloseCode, bool Established, bool Shutdown = false, bool ProtocolFault = false);
 
 /// <summary>Identity sent on IDENTIFY/RESUME.</summary>
 public sealed record GatewayIdentity(string Token, int Intents, int ShardId, int ShardCount);
@@ -21,11 +22,13 @@ internal sealed partial class GatewayConnection(
     TimeProvider time,
     IJitterSource jitter,
     ChannelWriter<GatewayDispatch> dispatches,
+    DiscordMetrics metrics,
     ILogger logger) : IDisposable
 {
     internal static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(20);
     private const int MaxPayloadBytes = 4096;
     private const int ZombieCloseCode = 4000;
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
 
     private readonly TaskCompletionSource<TimeSpan> hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim sendLock = new(1, 1);
@@ -34,6 +37,9 @@ internal sealed partial class GatewayConnection(
     private readonly SlidingWindowLimiter sendBudget = new(117, TimeSpan.FromSeconds(60), time);
     private int acknowledged = 1;
     private bool established;
+
+    /// <summary>Called when READY or RESUMED arrives.</summary>
+    public Action OnEstablished { get; init; } = () => { };
 
     public void Dispose()
     {
@@ -53,8 +59,7 @@ internal sealed partial class GatewayConnection(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Deliberate shutdown: 1000 ends the session (the bot shows offline at once).
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await transport.DisconnectAsync(1000, grace.Token);
+            await CloseAsync(1000);
             return new GatewayOutcome(GatewayRecovery.Resume, 1000, established, Shutdown: true);
         }
         finally
@@ -90,21 +95,26 @@ internal sealed partial class GatewayConnection(
                 return new GatewayOutcome(recovery, frame.CloseCode, established);
             }
 
-            GatewayPayload payload;
             try
             {
-                payload = GatewayPayload.Parse(frame.Payload);
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                LogUnparsable(logger, ex);
-                continue;
-            }
+                if (frame.Fault is { } fault)
+                {
+                    throw new GatewayProtocolException(null, fault);
+                }
 
-            var end = await HandleAsync(payload, resume, token);
-            if (end is not null)
+                var end = await HandleAsync(GatewayPayload.Parse(frame.Payload), resume, token);
+                if (end is not null)
+                {
+                    return end;
+                }
+            }
+            catch (GatewayProtocolException ex)
             {
-                return end;
+                // Whatever Discord (or a proxy in between) sent, it is one bad frame, not a reason to stop: drop the
+                // socket like a network failure and resume. Not "established", so repeats back off.
+                LogProtocolFault(logger, ex.Op, ex.Field);
+                await CloseForResumeAsync();
+                return new GatewayOutcome(GatewayRecovery.Resume, null, Established: false, ProtocolFault: true);
             }
         }
     }
@@ -114,15 +124,23 @@ internal sealed partial class GatewayConnection(
         switch (payload.Op)
         {
             case GatewayOpCode.Hello:
-                hello.TrySetResult(TimeSpan.FromMilliseconds(payload.Data.GetProperty("heartbeat_interval").GetDouble()));
+                var interval = payload.Required("heartbeat_interval", JsonValueKind.Number).GetDouble();
+                if (!(interval > 0))
+                {
+                    throw new GatewayProtocolException(payload.Op, "d.heartbeat_interval is not positive");
+                }
+
+                hello.TrySetResult(TimeSpan.FromMilliseconds(interval));
                 if (resume && session.CanResume)
                 {
                     LogResuming(logger, session.Sequence);
+                    metrics.Resume();
                     await SendAsync(GatewayPayload.Resume(identity.Token, session.SessionId!, session.Sequence), token);
                 }
                 else
                 {
                     LogIdentifying(logger, identity.ShardId, identity.ShardCount);
+                    metrics.Identify();
                     await SendAsync(GatewayPayload.Identify(identity.Token, identity.Intents, identity.ShardId, identity.ShardCount), token);
                 }
 
@@ -143,37 +161,45 @@ internal sealed partial class GatewayConnection(
                 await CloseForResumeAsync();
                 return new GatewayOutcome(resumable ? GatewayRecovery.Resume : GatewayRecovery.NewSession, null, established);
             case GatewayOpCode.Dispatch:
-                await OnDispatchAsync(payload, token);
+                OnDispatch(payload);
                 return null;
             default:
-                return null;
+                throw new GatewayProtocolException(payload.Op, "unknown op");
         }
     }
 
-    private async Task OnDispatchAsync(GatewayPayload payload, CancellationToken token)
+    private void OnDispatch(GatewayPayload payload)
     {
+        var name = payload.EventName ?? throw new GatewayProtocolException(payload.Op, "t missing");
+        if (name == "READY")
+        {
+            var resumeUrl = payload.Required("resume_gateway_url", JsonValueKind.String).GetString();
+            if (!Uri.TryCreate(resumeUrl, UriKind.Absolute, out var resumeUri))
+            {
+                throw new GatewayProtocolException(payload.Op, "d.resume_gateway_url is not an absolute URL");
+            }
+
+            session.Start(payload.Required("session_id", JsonValueKind.String).GetString()!, resumeUri);
+            established = true;
+            OnEstablished();
+            LogReady(logger);
+        }
+        else if (name == "RESUMED")
+        {
+            established = true;
+            OnEstablished();
+            LogResumed(logger, session.Sequence);
+        }
+
+        // Observed only once the event is known good, so a resume replays a rejected one instead of skipping it.
         if (payload.Sequence is { } seq)
         {
             session.Observe(seq);
         }
 
-        if (payload.EventName == "READY")
-        {
-            var resumeUrl = payload.Data.GetProperty("resume_gateway_url").GetString()!;
-            session.Start(payload.Data.GetProperty("session_id").GetString()!, new Uri(resumeUrl));
-            established = true;
-            LogReady(logger);
-        }
-        else if (payload.EventName == "RESUMED")
-        {
-            established = true;
-            LogResumed(logger, session.Sequence);
-        }
-
-        if (payload.EventName is { } name)
-        {
-            await dispatches.WriteAsync(new GatewayDispatch(name, payload.Data, time.GetTimestamp()), token);
-        }
+        // Never waits: the channel is unbounded (the service watches its length), so heartbeat ACKs keep being read
+        // however slow the handlers are.
+        dispatches.TryWrite(new GatewayDispatch(name, payload.Data, time.GetTimestamp()));
     }
 
     private async Task HeartbeatLoopAsync(CancellationTokenSource connection)
@@ -237,13 +263,15 @@ internal sealed partial class GatewayConnection(
         }
     }
 
-    private async Task CloseForResumeAsync()
+    // Any code but 1000/1001 keeps the session resumable.
+    private Task CloseForResumeAsync() => CloseAsync(ZombieCloseCode);
+
+    private async Task CloseAsync(int code)
     {
-        // Any code but 1000/1001 keeps the session resumable.
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var grace = new CancellationTokenSource(CloseGrace, time);
         try
         {
-            await transport.DisconnectAsync(ZombieCloseCode, grace.Token);
+            await transport.DisconnectAsync(code, grace.Token);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -24,9 +24,12 @@ public interface IGatewayTransportFactory
     IGatewayTransport Create();
 }
 
-/// <summary>A received text message, or the end of the connection.</summary>
-public sealed record GatewayFrame(ReadOnlyMemory<byte> Payload, bool IsClose, int? CloseCode)
+/// <summary>A received text message, the end of the connection, or a frame the client cannot read (<see cref="Fault"/>).</summary>
+public sealed record GatewayFrame(ReadOnlyMemory<byte> Payload, bool IsClose, int? CloseCode, string? Fault = null)
 {
+    /// <summary>A binary or oversized message: the connection is dropped and resumed.</summary>
+    public static GatewayFrame Unreadable(string fault) => new(ReadOnlyMemory<byte>.Empty, false, null, fault);
+
     public static GatewayFrame Text(ReadOnlyMemory<byte> payload) => new(payload, false, null);
 
     /// <summary><paramref name="code"/> is null when the connection dropped without a close frame.</summary>

@@ -6,6 +6,9 @@ namespace SmartPick.Bot.Discord.Gateway;
 /// <summary><see cref="IGatewayTransport"/> over <see cref="ClientWebSocket"/>; reassembles multi-frame messages.</summary>
 public sealed class WebSocketGatewayTransport : IGatewayTransport
 {
+    /// <summary>Larger messages are dropped (and the connection resumed) instead of growing memory without bound.</summary>
+    public const int MaxMessageBytes = 16 * 1024 * 1024;
+
     private readonly ClientWebSocket socket = new();
 
     public Task ConnectAsync(Uri uri, CancellationToken cancellationToken) => socket.ConnectAsync(uri, cancellationToken);
@@ -34,6 +37,16 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     return GatewayFrame.Closed(socket.CloseStatus is { } status ? (int)status : null);
+                }
+
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    return GatewayFrame.Unreadable("binary frame (encoding=json expects text)");
+                }
+
+                if (message.Length + result.Count > MaxMessageBytes)
+                {
+                    return GatewayFrame.Unreadable($"message larger than {MaxMessageBytes} bytes");
                 }
 
                 message.Write(buffer, 0, result.Count);

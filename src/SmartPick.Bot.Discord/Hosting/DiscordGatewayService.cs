@@ -4,56 +4,63 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Discord.Gateway;
+using SmartPick.Bot.Discord.Telemetry;
 
 namespace SmartPick.Bot.Discord.Hosting;
 
 /// <summary>
-/// Runs the gateway and feeds its dispatches through a bounded channel to handlers: each event in its own scope with
-/// its own try/catch, so neither a slow nor a failing handler blocks the receive loop. Other events share
+/// Runs the gateway and feeds its dispatches through an unbounded channel to handlers: each event in its own scope
+/// with its own try/catch, so neither a slow nor a failing handler blocks the receive loop (which must keep reading
+/// heartbeat ACKs); a queue longer than <see cref="QueueAlarm"/> is logged and visible as a gauge. Other events share
 /// <see cref="MaxConcurrentHandlers"/> slots; interactions never wait for a slot, because Discord's 3-second
 /// acknowledgement deadline runs from receipt and a slot can be held for tens of seconds by DM sends queued behind
 /// the global rate limit (the load run showed 10062s at 300 simultaneous users when interactions queued for slots).
-/// Interaction callbacks are exempt from the global limit, and users cannot send a new interaction before the bot
-/// answers the last, so their number in flight stays bounded by the number of active users.
-/// A fatal gateway error stops the application.
+/// A fatal gateway error (4004, 4010–4014, rejected token) stops the application with a failure recorded; any other
+/// exception restarts the gateway through <see cref="AdapterSupervisor"/>.
 /// </summary>
 public sealed partial class DiscordGatewayService(
     DiscordGatewayClient gateway,
     IServiceScopeFactory scopes,
     IHostApplicationLifetime lifetime,
     AdapterFailure failure,
+    AdapterSupervisor supervisor,
+    DiscordMetrics metrics,
     ILogger<DiscordGatewayService> logger) : BackgroundService
 {
     public const int MaxConcurrentHandlers = 32;
+    public const int QueueAlarm = 1000;
     private const string InteractionCreate = "INTERACTION_CREATE";
     private readonly SemaphoreSlim slots = new(MaxConcurrentHandlers, MaxConcurrentHandlers);
+    private bool alarmed;
+    private int pending;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var channel = Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(256)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleWriter = true,
-        });
+        var channel = Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = true });
+        metrics.QueueLength = () => Volatile.Read(ref pending);
         var pump = PumpAsync(channel.Reader, stoppingToken);
         try
         {
-            await gateway.RunAsync(channel.Writer, stoppingToken);
-        }
-        catch (GatewayFatalException ex)
-        {
-            LogStopping(logger, ex.CloseCode, ex.Message);
-            failure.Report("discord"); // a fatal adapter error is a failed run, not a clean stop
-            lifetime.StopApplication();
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutdown.
+            await supervisor.RunAsync("discord", "gateway", RunGatewayAsync, () => metrics.Restarted("gateway"), stoppingToken);
         }
         finally
         {
             channel.Writer.TryComplete();
             await pump;
+        }
+
+        async Task RunGatewayAsync(CancellationToken stopping)
+        {
+            try
+            {
+                await gateway.RunAsync(channel.Writer, stopping);
+            }
+            catch (GatewayFatalException ex)
+            {
+                LogStopping(logger, ex.CloseCode, ex.Message);
+                failure.Report("discord"); // a fatal adapter error is a failed run, not a clean stop
+                lifetime.StopApplication();
+            }
         }
     }
 
@@ -63,6 +70,8 @@ public sealed partial class DiscordGatewayService(
         {
             await foreach (var dispatch in reader.ReadAllAsync(stoppingToken))
             {
+                WatchQueue(Interlocked.Increment(ref pending));
+
                 // Waiting for a slot happens inside the handler task, never here: a pump blocked on a slot would hold
                 // back the interactions queued behind it (head-of-line blocking).
                 _ = HandleOneAsync(dispatch, holdsSlot: dispatch.EventName != InteractionCreate, stoppingToken);
@@ -74,22 +83,30 @@ public sealed partial class DiscordGatewayService(
         }
     }
 
+    private void WatchQueue(int length)
+    {
+        if (!alarmed && length >= QueueAlarm)
+        {
+            alarmed = true;
+            LogQueueLong(logger, length);
+        }
+        else if (alarmed && length < QueueAlarm / 2)
+        {
+            alarmed = false;
+        }
+    }
+
     private async Task HandleOneAsync(GatewayDispatch dispatch, bool holdsSlot, CancellationToken stoppingToken)
     {
-        if (holdsSlot)
-        {
-            try
-            {
-                await slots.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return; // shutdown
-            }
-        }
-
+        var acquired = false;
         try
         {
+            if (holdsSlot)
+            {
+                await slots.WaitAsync(stoppingToken);
+                acquired = true;
+            }
+
             await Task.Yield();
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DispatchRouter>().RouteAsync(dispatch, stoppingToken);
@@ -104,10 +121,12 @@ public sealed partial class DiscordGatewayService(
         }
         finally
         {
-            if (holdsSlot)
+            if (acquired)
             {
                 slots.Release();
             }
+
+            Interlocked.Decrement(ref pending);
         }
     }
 
@@ -116,4 +135,7 @@ public sealed partial class DiscordGatewayService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord handler for {EventName} failed")]
     private static partial void LogHandlerFailed(ILogger logger, string eventName, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord has {Length} dispatches queued or in handlers: handlers are falling behind")]
+    private static partial void LogQueueLong(ILogger logger, int length);
 }

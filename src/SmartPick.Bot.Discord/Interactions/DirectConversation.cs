@@ -42,7 +42,7 @@ public sealed partial class DirectConversation(
         {
             if (reply.Form is { } form)
             {
-                forms.Remember(userId, form);
+                await forms.RememberAsync(userId, form, cancellationToken);
             }
 
             foreach (var rendered in ReplyRenderer.Render(reply, ephemeral: false))

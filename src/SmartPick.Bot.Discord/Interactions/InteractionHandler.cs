@@ -4,6 +4,7 @@ using SmartPick.Bot.Core.Engine;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Bot.Discord.Gateway;
 using SmartPick.Bot.Discord.Rest;
+using SmartPick.Bot.Discord.Telemetry;
 
 namespace SmartPick.Bot.Discord.Interactions;
 
@@ -20,13 +21,14 @@ public sealed partial class InteractionHandler(
     DirectConversation direct,
     IOptions<DiscordOptions> options,
     TimeProvider time,
+    DiscordMetrics metrics,
     ILogger<InteractionHandler> logger)
 {
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
         var interaction = Interaction.Parse(dispatch.Data);
-        var responder = new InteractionResponder(rest, interaction);
+        var responder = new InteractionResponder(rest, interaction, () => metrics.Acknowledged(time.GetElapsedTime(dispatch.ReceivedAt)));
         try
         {
             await RouteAsync(interaction, responder, dispatch.ReceivedAt, cancellationToken);
@@ -34,6 +36,7 @@ public sealed partial class InteractionHandler(
         catch (DiscordRestException ex) when (ex.Code == DiscordRestException.UnknownInteraction)
         {
             LogMissedDeadline(logger, interaction.Type, time.GetElapsedTime(dispatch.ReceivedAt).TotalMilliseconds);
+            metrics.AcknowledgementMissed();
         }
     }
 
@@ -53,7 +56,7 @@ public sealed partial class InteractionHandler(
             case InteractionType.MessageComponent:
                 var button = InteractionMapper.Component(interaction.Data);
                 if (button.Payload.StartsWith(InteractionMapper.FormPrefix, StringComparison.Ordinal)
-                    && forms.Find(interaction.UserId, button.Payload[InteractionMapper.FormPrefix.Length..]) is { } form)
+                    && await forms.FindAsync(interaction.UserId, button.Payload[InteractionMapper.FormPrefix.Length..], cancellationToken) is { } form)
                 {
                     await responder.AcknowledgeAsync(new InteractionCallback(CallbackType.Modal, ReplyRenderer.Modal(form)), null, cancellationToken);
                     return;
@@ -116,12 +119,12 @@ public sealed partial class InteractionHandler(
         {
             // A lone form opens at once (a modal can only be a first response: this is one). With choices, the
             // question is shown with an "open form" button instead, so Skip/Back stay available.
-            forms.Remember(interaction.UserId, form);
+            await forms.RememberAsync(interaction.UserId, form, cancellationToken);
             await responder.AcknowledgeAsync(new InteractionCallback(CallbackType.Modal, ReplyRenderer.Modal(form)), null, cancellationToken);
             return;
         }
 
-        var messages = Render(interaction, replies);
+        var messages = await RenderAsync(interaction, replies, cancellationToken);
         if (messages.Count == 0)
         {
             var empty = interaction.Type == InteractionType.MessageComponent
@@ -152,7 +155,7 @@ public sealed partial class InteractionHandler(
 
     private async Task RespondAfterDeferAsync(Interaction interaction, InteractionResponder responder, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
-        var messages = Render(interaction, replies);
+        var messages = await RenderAsync(interaction, replies, cancellationToken);
         if (messages.Count == 0)
         {
             if (interaction.Type != InteractionType.MessageComponent || interaction.IsShared)
@@ -170,14 +173,14 @@ public sealed partial class InteractionHandler(
         }
     }
 
-    private List<RenderedMessage> Render(Interaction interaction, IReadOnlyList<Reply> replies)
+    private async Task<List<RenderedMessage>> RenderAsync(Interaction interaction, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         var messages = new List<RenderedMessage>();
         foreach (var reply in replies)
         {
             if (reply.Form is { } form)
             {
-                forms.Remember(interaction.UserId, form);
+                await forms.RememberAsync(interaction.UserId, form, cancellationToken);
             }
 
             messages.AddRange(ReplyRenderer.Render(reply, ephemeral: interaction.IsShared && reply.Visibility == Visibility.Private));

@@ -6,7 +6,7 @@ namespace SmartPick.Bot.Discord.Interactions;
 /// Sends the responses of one interaction and guarantees a single acknowledgement (compare-and-swap); after it,
 /// only @original edits and followups go out.
 /// </summary>
-public sealed class InteractionResponder(DiscordRestClient rest, Interaction interaction)
+public sealed class InteractionResponder(DiscordRestClient rest, Interaction interaction, Action? onAcknowledged = null)
 {
     private int acknowledged;
 
@@ -22,6 +22,7 @@ public sealed class InteractionResponder(DiscordRestClient rest, Interaction int
         try
         {
             await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, callback, file, cancellationToken);
+            onAcknowledged?.Invoke();
         }
         catch (DiscordRestException ex) when (ex.Code == DiscordRestException.AlreadyAcknowledged)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SmartPick.Bot.Discord.Telemetry;
 
 namespace SmartPick.Bot.Discord.Rest;
 
@@ -12,7 +13,7 @@ namespace SmartPick.Bot.Discord.Rest;
 /// limiter; a breaker after a 401 (bad token) or a header-less 429 (Cloudflare ban) so the invalid-request budget
 /// is never burnt.
 /// </summary>
-public sealed partial class RateLimitHandler(TimeProvider time, ILogger<RateLimitHandler> logger) : DelegatingHandler
+public sealed partial class RateLimitHandler(TimeProvider time, DiscordMetrics metrics, ILogger<RateLimitHandler> logger) : DelegatingHandler
 {
     private const int MaxAttempts = 5;
     private static readonly TimeSpan CloudflareBackoff = TimeSpan.FromMinutes(10);
@@ -93,6 +94,7 @@ public sealed partial class RateLimitHandler(TimeProvider time, ILogger<RateLimi
                 }
 
                 var (retryAfter, global) = await ReadRetryAsync(response, cancellationToken);
+                metrics.RateLimited(retryAfter is null ? "cloudflare" : global ? "global" : scope == "shared" ? "shared" : "user");
                 if (retryAfter is null)
                 {
                     // A 429 without rate-limit headers or body is Cloudflare: stop everything for minutes.
@@ -158,7 +160,10 @@ public sealed partial class RateLimitHandler(TimeProvider time, ILogger<RateLimi
             await Task.Delay(wait, time, cancellationToken);
         }
 
-        await globalLimiter.WaitAsync(cancellationToken);
+        if (await globalLimiter.WaitAsync(cancellationToken) || wait > TimeSpan.Zero)
+        {
+            metrics.SendLimitWait();
+        }
     }
 
     private RateLimitBucket BucketFor(DiscordRoute route)

@@ -56,7 +56,8 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
             socketReady = false;
         }
 
-        await SendAsync(ws, $$$"""{"op":10,"d":{"heartbeat_interval":{{{HeartbeatIntervalMs}}}}}""");
+        var hello = HelloOverrides.TryDequeue(out var scripted) ? scripted : $$$"""{"op":10,"d":{"heartbeat_interval":{{{HeartbeatIntervalMs}}}}}""";
+        await SendAsync(ws, hello);
         var buffer = new byte[64 * 1024];
         while (ws.State == WebSocketState.Open)
         {
@@ -193,6 +194,28 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
     }
 
     public Task SendRawAsync(string json) => socket is { } ws ? SendAsync(ws, json) : Task.CompletedTask;
+
+    /// <summary>HELLO payloads to send instead of the normal one, one per new connection (malformed-payload tests).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> HelloOverrides { get; } = new();
+
+    /// <summary>Sends a binary WebSocket message (the bot asked for encoding=json, so it never expects one).</summary>
+    public async Task SendBinaryAsync(byte[] bytes)
+    {
+        if (socket is not { } ws)
+        {
+            return;
+        }
+
+        await sendLock.WaitAsync();
+        try
+        {
+            await ws.SendAsync(bytes, WebSocketMessageType.Binary, true, CancellationToken.None);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
 
     public async Task CloseAsync(int code)
     {

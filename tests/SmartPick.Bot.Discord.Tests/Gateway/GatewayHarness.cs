@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SmartPick.Bot.Discord.Gateway;
 using SmartPick.Bot.Discord.Hosting;
 using SmartPick.Bot.Discord.Rest;
+using SmartPick.Bot.Discord.Telemetry;
 using SmartPick.Bot.Discord.Tests.Support;
 
 namespace SmartPick.Bot.Discord.Tests.Gateway;
@@ -14,11 +16,12 @@ public sealed class GatewayHarness : IAsyncDisposable
 {
     public const string GatewayUrl = "wss://gateway.test/";
     private readonly CancellationTokenSource stop = new();
-    private readonly ServiceProvider services = new ServiceCollection().BuildServiceProvider();
+    private readonly ServiceProvider services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     public GatewayHarness(double jitter = 0.5, int maxIdentifiesPerDay = 200)
     {
         Transports = new ScriptedTransportFactory(Time);
+        Metrics = new DiscordMetrics(services.GetRequiredService<IMeterFactory>());
         Options = Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Token = "secret-token", MaxIdentifiesPerDay = maxIdentifiesPerDay });
         var state = new DiscordStateStore(services.GetRequiredService<IServiceScopeFactory>());
         Client = new DiscordGatewayClient(
@@ -28,10 +31,15 @@ public sealed class GatewayHarness : IAsyncDisposable
             Options,
             Time,
             new FixedJitter(jitter),
+            Metrics,
             NullLogger<DiscordGatewayClient>.Instance);
     }
 
     public SignalingTimeProvider Time { get; } = new();
+
+    public DiscordMetrics Metrics { get; }
+
+    public IMeterFactory MeterFactory => services.GetRequiredService<IMeterFactory>();
 
     public ScriptedTransportFactory Transports { get; }
 

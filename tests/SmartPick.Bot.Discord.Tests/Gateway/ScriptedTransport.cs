@@ -40,6 +40,8 @@ public sealed class ScriptedTransport(TimeProvider clock) : IGatewayTransport
 
     public void Push(string json) => inbound.Writer.TryWrite(GatewayFrame.Text(Encoding.UTF8.GetBytes(json)));
 
+    public void PushFrame(GatewayFrame frame) => inbound.Writer.TryWrite(frame);
+
     public void Hello(int intervalMs = 41250) => Push($$$"""{"op":10,"d":{"heartbeat_interval":{{{intervalMs}}}}}""");
 
     public void Ack() => Push("""{"op":11}""");

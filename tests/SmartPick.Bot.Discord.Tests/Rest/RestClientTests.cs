@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartPick.Bot.Discord.Interactions;
 using SmartPick.Bot.Discord.Rest;
+using SmartPick.Bot.Discord.Telemetry;
 using SmartPick.Bot.Discord.Tests.FakeDiscord;
 using SmartPick.Bot.Discord.Tests.Support;
 
@@ -21,7 +22,7 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         fake = await FakeDiscordServer.StartAsync(time);
-        var handler = new RateLimitHandler(time, NullLogger<RateLimitHandler>.Instance) { InnerHandler = new SocketsHttpHandler() };
+        var handler = new RateLimitHandler(time, new DiscordMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<RateLimitHandler>.Instance) { InnerHandler = new SocketsHttpHandler() };
         http = new HttpClient(handler) { BaseAddress = new Uri(fake.ApiBase + "/") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", FakeDiscordServer.Token);
         rest = new DiscordRestClient(http);

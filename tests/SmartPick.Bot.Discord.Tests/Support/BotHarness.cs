@@ -34,10 +34,15 @@ public sealed class BotHarness : IAsyncDisposable
 
     public ScriptedEngine Engine { get; } = new();
 
-    public static async Task<BotHarness> StartAsync(bool realEngine = false, string token = FakeDiscordServer.Token, bool waitForReady = true, string? publicKey = null, bool requireRestAuth = false)
+    public static async Task<BotHarness> StartAsync(bool realEngine = false, string token = FakeDiscordServer.Token, bool waitForReady = true, string? publicKey = null, bool requireRestAuth = false, IEnumerable<string>? helloOverrides = null)
     {
         var time = new SignalingTimeProvider();
         var harness = new BotHarness(await FakeDiscordServer.StartAsync(time), time);
+        foreach (var hello in helloOverrides ?? [])
+        {
+            harness.Fake.Gateway.HelloOverrides.Enqueue(hello);
+        }
+
         harness.Fake.RequireRestAuth = requireRestAuth;
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
