@@ -66,6 +66,12 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
             return Task.CompletedTask;
         }
 
+        // A button's label, its number, or yes/no for a confirmation, typed instead of pressed.
+        if (PendingChoices.MatchTyped(turn.State.Conversation, text) is { } pressed)
+        {
+            return ButtonAsync(turn, pressed, cancellationToken);
+        }
+
         if (turn.State.Conversation.InIntake)
         {
             return Done(() => turn.Apply(intake.Answer(turn.State, text)));
@@ -79,8 +85,14 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
         return advice.AskAsync(turn, text, cancellationToken);
     }
 
-    private Task ButtonAsync(Turn turn, string payload, CancellationToken cancellationToken)
+    private Task ButtonAsync(Turn turn, string pressed, CancellationToken cancellationToken)
     {
+        if (PendingChoices.Resolve(turn.State.Conversation, pressed) is not { } payload)
+        {
+            turn.Say(PendingChoices.Expired(turn.State.Conversation));
+            return Task.CompletedTask;
+        }
+
         if (payload.StartsWith(IntakeDialogue.ButtonPrefix, StringComparison.Ordinal))
         {
             var rest = payload[IntakeDialogue.ButtonPrefix.Length..];
@@ -119,7 +131,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
             return DispatchAsync(turn, space < 0 ? new CommandContent(command) : new CommandContent(command[..space], command[(space + 1)..]), cancellationToken);
         }
 
-        turn.Say(Reply.Private("That button has expired. Send /help to see what I can do."));
+        turn.Say(PendingChoices.Expired(turn.State.Conversation));
         return Task.CompletedTask;
     }
 

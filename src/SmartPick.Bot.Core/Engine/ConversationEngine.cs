@@ -49,6 +49,7 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
 
                 var turn = new Turn(message, state);
                 await router.RouteAsync(turn, cancellationToken);
+                PendingChoices.Record(turn);
                 if (await CommitAsync(message, state, turn, cancellationToken))
                 {
                     var elapsedMs = clock.GetElapsedTime(started).TotalMilliseconds;

@@ -25,6 +25,12 @@ public sealed record ConversationState(string? IntakeStep, IReadOnlyList<string>
     /// <summary>The replies to the newest of <see cref="RecentMessageIds"/> (JSON, images left out), sent again on a redelivery.</summary>
     public string? LastReplies { get; init; }
 
+    /// <summary>
+    /// The choices offered in recent turns (newest last; an entry without choices marks a turn that offered none).
+    /// See <see cref="Engine.PendingChoices"/>.
+    /// </summary>
+    public IReadOnlyList<OfferedChoices> Offers { get; init; } = [];
+
     public static ConversationState Idle { get; } = new(null, []);
 
     /// <summary>Marks an intake the user paused: the position is kept, free text goes to the guide meanwhile.</summary>

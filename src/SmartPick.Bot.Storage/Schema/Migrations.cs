@@ -41,5 +41,8 @@ internal static class Migrations
         """
         ALTER TABLE profiles ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
         """,
+        """
+        ALTER TABLE conversations ADD COLUMN offers TEXT NULL;
+        """,
     ];
 }

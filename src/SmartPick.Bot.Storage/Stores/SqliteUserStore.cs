@@ -16,7 +16,7 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT p.profile, c.intake_step, c.history, c.pending, c.proposal, c.recent_messages, c.last_replies, p.version
+            SELECT p.profile, c.intake_step, c.history, c.pending, c.proposal, c.recent_messages, c.last_replies, p.version, c.offers
             FROM (SELECT $platform AS platform, $user AS user_id) k
             LEFT JOIN profiles p ON p.platform = k.platform AND p.user_id = k.user_id
             LEFT JOIN conversations c ON c.platform = k.platform AND c.user_id = k.user_id
@@ -41,6 +41,7 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
             {
                 RecentMessageIds = reader.IsDBNull(5) ? [] : JsonSerializer.Deserialize<List<string>>(reader.GetString(5)) ?? [],
                 LastReplies = reader.IsDBNull(6) ? null : reader.GetString(6),
+                Offers = reader.IsDBNull(8) ? [] : JsonSerializer.Deserialize<List<OfferedChoices>>(reader.GetString(8)) ?? [],
             };
         return new UserState(profile, conversation) { Version = reader.IsDBNull(7) ? 0 : reader.GetInt64(7) };
     }
@@ -91,11 +92,11 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
         {
             command.Transaction = tx;
             command.CommandText = """
-                INSERT INTO conversations (platform, user_id, intake_step, history, pending, proposal, recent_messages, last_replies, updated_at)
-                VALUES ($platform, $user, $step, $history, $pending, $proposal, $recent, $replies, $now)
+                INSERT INTO conversations (platform, user_id, intake_step, history, pending, proposal, recent_messages, last_replies, offers, updated_at)
+                VALUES ($platform, $user, $step, $history, $pending, $proposal, $recent, $replies, $offers, $now)
                 ON CONFLICT (platform, user_id) DO UPDATE SET intake_step = excluded.intake_step, history = excluded.history,
                     pending = excluded.pending, proposal = excluded.proposal, recent_messages = excluded.recent_messages,
-                    last_replies = excluded.last_replies, updated_at = excluded.updated_at;
+                    last_replies = excluded.last_replies, offers = excluded.offers, updated_at = excluded.updated_at;
                 """;
             AddKey(command, user);
             command.Parameters.AddWithValue("$step", (object?)state.Conversation.IntakeStep ?? DBNull.Value);
@@ -104,6 +105,7 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
             command.Parameters.AddWithValue("$proposal", (object?)state.Conversation.Proposal ?? DBNull.Value);
             command.Parameters.AddWithValue("$recent", JsonSerializer.Serialize(state.Conversation.RecentMessageIds));
             command.Parameters.AddWithValue("$replies", (object?)state.Conversation.LastReplies ?? DBNull.Value);
+            command.Parameters.AddWithValue("$offers", state.Conversation.Offers.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(state.Conversation.Offers));
             command.Parameters.AddWithValue("$now", now);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -25,7 +25,6 @@ public sealed class ConsoleChatService(IConversationEngine engine, ConsoleChatIo
         }
 
         var first = true;
-        IReadOnlyList<Choice> choices = [];
         while (!stoppingToken.IsCancellationRequested)
         {
             if (io.Interactive)
@@ -47,11 +46,9 @@ public sealed class ConsoleChatService(IConversationEngine engine, ConsoleChatIo
             }
 
             first = false;
-            // Typing a button's label presses it, so every choice works without a mouse.
-            var pressed = choices.FirstOrDefault(c => string.Equals(c.Label, line.Trim(), StringComparison.OrdinalIgnoreCase));
-            InboundContent content = pressed is null ? new TextContent(line) : new ButtonContent(pressed.Payload);
-            var replies = await engine.HandleAsync(new InboundMessage("console", UserId, UserId, ChatKind.Direct, content), stoppingToken);
-            choices = [.. replies.SelectMany(r => r.Choices)];
+            // A typed button label (or its number, or yes/no) is read by the engine from the stored conversation, so the
+            // choices shown before a restart still work after it.
+            var replies = await engine.HandleAsync(new InboundMessage("console", UserId, UserId, ChatKind.Direct, new TextContent(line)), stoppingToken);
             await io.Output.WriteLineAsync(ConsoleRenderer.Render(replies));
             await io.Output.FlushAsync(stoppingToken);
         }

@@ -18,6 +18,9 @@ public sealed record ApplicantProfile
     public IReadOnlyList<string>? Languages { get; init; }
     public ResearchInfo? Research { get; init; }
     public PreferencesInfo? Preferences { get; init; }
+
+    /// <summary>Programs the applicant has a real tie to (rotations, letter writers), for placing signals.</summary>
+    public ConnectionsInfo? Connections { get; init; }
 }
 
 public enum ApplicantType
@@ -40,10 +43,16 @@ public enum VisaNeed
     H1B,
 }
 
-/// <summary>USMLE Step 1: pass/fail era result, or a numeric score from before 2022.</summary>
+/// <summary>
+/// USMLE Step 1: pass/fail era result, or a numeric score from before 2022. <c>Attempts</c> counts every attempt: with
+/// Result Pass or Score the last one passed (Attempts − 1 failures); with Fail all of them failed.
+/// </summary>
 public sealed record Step1Info(Step1Result? Result = null, int? Score = null, int? Attempts = null);
 
-public sealed record Step2Info(int? Score = null, int? Attempts = null);
+/// <param name="Score">The passing score (a score below the passing standard is a failed attempt, never stored here).</param>
+/// <param name="Attempts">All attempts, the passing one included.</param>
+/// <param name="Passed">True: passed (Attempts − 1 failures); false: not passed yet (Attempts failures); null: not known.</param>
+public sealed record Step2Info(int? Score = null, int? Attempts = null, bool? Passed = null);
 
 public sealed record Step3Info(bool? Passed = null, int? Score = null);
 
@@ -54,3 +63,7 @@ public sealed record LettersInfo(int? Us = null, int? InSpecialty = null, int? C
 public sealed record ResearchInfo(int? Publications = null);
 
 public sealed record PreferencesInfo(IReadOnlyList<string>? Regions = null, IReadOnlyList<string>? States = null);
+
+/// <param name="Rotations">Programs or hospitals where the applicant rotated (names as given, or ACGME ids).</param>
+/// <param name="LetterWriters">Programs or hospitals their letter writers work at or are tied to.</param>
+public sealed record ConnectionsInfo(IReadOnlyList<string>? Rotations = null, IReadOnlyList<string>? LetterWriters = null);
