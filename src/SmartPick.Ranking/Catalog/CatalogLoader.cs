@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace SmartPick.Ranking.Catalog;
 
 /// <summary>Reads <c>knowledge/programs/catalog.csv</c> (and override files of the same shape).</summary>
-public static partial class CatalogLoader
+public static class CatalogLoader
 {
     public static readonly string[] RequiredColumns = ["acgme_id", "specialty", "name", "state", "source", "source_url", "retrieved_on"];
 
@@ -41,9 +39,9 @@ public static partial class CatalogLoader
     private static ProgramRecord Parse(CsvRow row)
     {
         var id = row.Required("acgme_id");
-        if (!AcgmeIdPattern().IsMatch(id))
+        if (!ProgramIds.IsValid(id))
         {
-            throw row.Fail("acgme_id", $"'{id}' is not a 10-digit ACGME ID");
+            throw row.Fail("acgme_id", $"'{id}' is neither a 10-digit ACGME ID nor X-<slug>");
         }
 
         var state = row.Required("state");
@@ -113,7 +111,4 @@ public static partial class CatalogLoader
 
         return visas;
     }
-
-    [GeneratedRegex("^[0-9]{10}$")]
-    private static partial Regex AcgmeIdPattern();
 }

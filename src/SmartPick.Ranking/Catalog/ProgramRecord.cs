@@ -1,7 +1,11 @@
 namespace SmartPick.Ranking.Catalog;
 
 /// <summary>Where a fact came from: shown in explanations ("visa: J-1 only — program website, retrieved 2026-08-01").</summary>
-public sealed record Provenance(string Source, string SourceUrl, string RetrievedOn);
+public sealed record Provenance(string Source, string SourceUrl, string RetrievedOn)
+{
+    /// <summary>The date the page or list carries (YYYY, YYYY-MM or YYYY-MM-DD); null when it carries none.</summary>
+    public string? PublishedOn { get; init; }
+}
 
 public enum ProgramType
 {
@@ -42,4 +46,18 @@ public sealed record ProgramRecord
     public bool? AcceptingApplications { get; init; }
     public string? Website { get; init; }
     public required Provenance Provenance { get; init; }
+
+    /// <summary>The NRMP track of this row: categorical, transitional (TY) or advanced (PGY-2 start).</summary>
+    public string Track { get; init; } = "categorical";
+
+    /// <summary>Other tracks inside this program listed under another specialty (Preliminary Medicine in IM).</summary>
+    public IReadOnlyList<ProgramTrack> Tracks { get; init; } = [];
+
+    /// <summary>Facts cited pages state beyond the columns above (positions, NRMP codes, score policy…).</summary>
+    public IReadOnlyList<ProgramFact> Facts { get; init; } = [];
+
+    /// <summary>True when the row holds more than identity and location (FREIDA fields or cited facts).</summary>
+    public bool HasFactsBeyondLocation =>
+        Type != ProgramType.Unknown || Pgy1Positions is not null || InterviewsLastYear is not null || PctImg is not null
+        || PctUsmd is not null || Visas is not null || FirstAcademicYear is not null || AcceptingApplications is not null || Facts.Count > 0;
 }

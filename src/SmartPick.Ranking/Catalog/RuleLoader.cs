@@ -26,9 +26,9 @@ public static class RuleLoader
                 throw row.Fail("value", $"rule {kind} needs a whole number, got '{value}'");
             }
 
-            if (kind == RuleKind.VisaAllowed && (value is null || value.Split(';').Any(v => v is not ("J1" or "H1B" or "F1"))))
+            if (kind == RuleKind.VisaAllowed && value != ProgramRule.NoVisas && (value is null || value.Split(';').Any(v => v is not ("J1" or "H1B" or "F1"))))
             {
-                throw row.Fail("value", $"rule VisaAllowed needs J1/H1B/F1 separated by ';', got '{value}'");
+                throw row.Fail("value", $"rule VisaAllowed needs J1/H1B/F1 separated by ';' or '{ProgramRule.NoVisas}', got '{value}'");
             }
 
             var strength = row.Required("strength");
