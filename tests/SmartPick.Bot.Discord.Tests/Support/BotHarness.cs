@@ -18,7 +18,8 @@ namespace SmartPick.Bot.Discord.Tests.Support;
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"smartpick-discord-{Guid.NewGuid():N}.db");
+    private string databasePath = Path.Combine(Path.GetTempPath(), $"smartpick-discord-{Guid.NewGuid():N}.db");
+    private bool ownsDatabase = true;
 
     private BotHarness(FakeDiscordServer fake, SignalingTimeProvider time)
     {
@@ -34,10 +35,17 @@ public sealed class BotHarness : IAsyncDisposable
 
     public ScriptedEngine Engine { get; } = new();
 
-    public static async Task<BotHarness> StartAsync(bool realEngine = false, string token = FakeDiscordServer.Token, bool waitForReady = true, string? publicKey = null, bool requireRestAuth = false, IEnumerable<string>? helloOverrides = null)
+    public static async Task<BotHarness> StartAsync(bool realEngine = false, string token = FakeDiscordServer.Token, bool waitForReady = true, string? publicKey = null, bool requireRestAuth = false, IEnumerable<string>? helloOverrides = null, string? sharedDatabasePath = null)
     {
         var time = new SignalingTimeProvider();
         var harness = new BotHarness(await FakeDiscordServer.StartAsync(time), time);
+        if (sharedDatabasePath is not null)
+        {
+            // A database that outlives this host (restart tests): SQLite storage with the scripted engine, kept on dispose.
+            harness.databasePath = sharedDatabasePath;
+            harness.ownsDatabase = false;
+        }
+
         foreach (var hello in helloOverrides ?? [])
         {
             harness.Fake.Gateway.HelloOverrides.Enqueue(hello);
@@ -71,6 +79,10 @@ public sealed class BotHarness : IAsyncDisposable
         else
         {
             builder.Services.AddSingleton<IConversationEngine>(harness.Engine);
+            if (sharedDatabasePath is not null)
+            {
+                builder.AddSqliteStorage();
+            }
         }
 
         builder.AddDiscordAdapter();
@@ -79,7 +91,9 @@ public sealed class BotHarness : IAsyncDisposable
         if (waitForReady)
         {
             Assert.Equal("identify:/gw", await harness.Fake.Gateway.NextEventAsync());
-            await WaitUntilAsync(() => harness.Fake.RequestsTo("/commands").Any());
+            // After a restart on the same database the unchanged commands are not registered again.
+            var gateway = harness.Host.Services.GetRequiredService<DiscordGatewayClient>();
+            await WaitUntilAsync(() => harness.Fake.RequestsTo("/commands").Any() || (!harness.ownsDatabase && gateway.IsConnected));
         }
 
         return harness;
@@ -128,6 +142,14 @@ public sealed class BotHarness : IAsyncDisposable
         Host.Dispose();
         await Fake.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (ownsDatabase)
+        {
+            DeleteDatabase(databasePath);
+        }
+    }
+
+    public static void DeleteDatabase(string databasePath)
+    {
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(databasePath + suffix);
