@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using SmartPick.Bot.Core.State;
+using SmartPick.Bot.Storage.Postgres.Schema;
+using SmartPick.Bot.Storage.Postgres.Stores;
+
+namespace SmartPick.Bot.Storage.Postgres;
+
+/// <summary>Registers PostgreSQL storage (one data source per process); the schema is migrated when the host starts.</summary>
+public static class PostgresStorageExtensions
+{
+    public static IHostApplicationBuilder AddPostgresStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<PostgresStorageOptions>()
+            .Bind(builder.Configuration.GetSection(PostgresStorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => IsValidConnectionString(o.ConnectionString), "SmartPick:Storage:ConnectionString is not a valid PostgreSQL connection string for SmartPick:Storage:Provider=Postgres (expected e.g. \"Host=localhost;Database=smartpick;Username=smartpick\").")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PostgresDatabase>();
+        builder.Services.AddSingleton<IUserStore, PostgresUserStore>();
+        builder.Services.AddSingleton<IAdapterStateStore, PostgresAdapterStateStore>();
+        builder.Services.AddHostedService<MigrationService>();
+        return builder;
+    }
+
+    private static bool IsValidConnectionString(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true; // reported by [Required]
+        }
+
+        try
+        {
+            return !string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(value).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Migrates before any adapter starts (hosted services start in registration order).</summary>
+    private sealed class MigrationService(PostgresDatabase database) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => database.MigrateAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

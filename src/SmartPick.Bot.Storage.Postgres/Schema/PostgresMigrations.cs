@@ -1,0 +1,40 @@
+namespace SmartPick.Bot.Storage.Postgres.Schema;
+
+/// <summary>
+/// Schema history. Each entry runs once, in order, in its own transaction; the <c>schema_version</c> table records the
+/// applied ones. Never edit a shipped migration: append a new one.
+/// </summary>
+internal static class PostgresMigrations
+{
+    public static readonly IReadOnlyList<string> All =
+    [
+        """
+        CREATE TABLE profiles (
+            platform    text        NOT NULL,
+            user_id     text        NOT NULL,
+            profile     jsonb       NOT NULL,
+            version     bigint      NOT NULL,
+            updated_at  timestamptz NOT NULL,
+            PRIMARY KEY (platform, user_id)
+        );
+        CREATE TABLE conversations (
+            platform        text        NOT NULL,
+            user_id         text        NOT NULL,
+            intake_step     text        NULL,
+            history         jsonb       NOT NULL,
+            pending         text        NULL,
+            proposal        text        NULL,
+            recent_messages jsonb       NOT NULL,
+            last_replies    text        NULL,
+            offers          jsonb       NULL,
+            updated_at      timestamptz NOT NULL,
+            PRIMARY KEY (platform, user_id)
+        );
+        CREATE TABLE adapter_state (
+            key         text        NOT NULL PRIMARY KEY,
+            value       text        NOT NULL,
+            updated_at  timestamptz NOT NULL
+        );
+        """,
+    ];
+}
