@@ -1,4 +1,5 @@
 using SmartPick.Ranking.Catalog;
+using SmartPick.Ranking.Catalog.Socal;
 using SmartPick.Ranking.Model;
 using SmartPick.Ranking.Outcomes;
 using SmartPick.Ranking.Planning;
@@ -21,6 +22,7 @@ public static class RankingModelLoader
         }
 
         var rules = Read(Path.Combine(knowledgeDirectory, RulesFile), RuleLoader.Load);
+        (programs, rules) = SocalCatalog.Load(Path.Combine(knowledgeDirectory, SocalSchema.Directory)).Apply(programs, rules);
         var calibrations = Read(Path.Combine(knowledgeDirectory, CalibrationFile), CalibrationLoader.Load);
         return new RankingModel(programs, rules, calibrations, coefficients, settings);
     }

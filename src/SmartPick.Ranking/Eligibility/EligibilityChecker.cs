@@ -96,6 +96,7 @@ public static class EligibilityChecker
             var s when s < rule.IntValue => EligibilityStatus.Ineligible,
             _ => null,
         },
+        RuleKind.MilitaryOnly => EligibilityStatus.Ineligible,
         _ => null,
     };
 
