@@ -19,6 +19,7 @@ public static class PostgresStorageExtensions
             .ValidateDataAnnotations()
             .Validate(o => IsValidConnectionString(o.ConnectionString), "SmartPick:Storage:ConnectionString is not a valid PostgreSQL connection string for SmartPick:Storage:Provider=Postgres (expected e.g. \"Host=localhost;Database=smartpick;Username=smartpick\").")
             .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PostgresStorageOptions>, PostgresReachable>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PostgresDatabase>();
         builder.Services.AddSingleton<IUserStore, PostgresUserStore>();

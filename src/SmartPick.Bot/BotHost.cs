@@ -6,7 +6,6 @@ using SmartPick.Bot.Core;
 using SmartPick.Bot.Discord;
 using SmartPick.Bot.Knowledge;
 using SmartPick.Bot.Telegram;
-using SmartPick.Bot.Storage;
 using SmartPick.Ranking.Charts;
 
 namespace SmartPick.Bot;
@@ -30,7 +29,7 @@ public static class BotHost
         }
 
         builder.AddBotCore();
-        builder.AddSqliteStorage();
+        builder.AddStorage(); // SmartPick:Storage:Provider = Sqlite (default) | Postgres
         builder.AddKnowledge();
         builder.Services.AddRankingCharts();
         if (withAdapters)

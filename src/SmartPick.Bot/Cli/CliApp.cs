@@ -20,7 +20,7 @@ namespace SmartPick.Bot.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> KnownOptions = ["profile", "specialty", "region", "top", "format", "program"];
+    private static readonly HashSet<string> KnownOptions = ["profile", "specialty", "region", "top", "format", "program", .. StorageMigrateVerb.OptionNames];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -43,6 +43,8 @@ public static class CliApp
                     return await WithServicesAsync(cli, s => Print(ExplainScore(cli, s), explainFormat, stdout));
                 case "ask":
                     return await WithServicesAsync(cli, s => AskAsync(cli, s, stdout));
+                case "storage":
+                    return await StorageMigrateVerb.RunAsync(cli, stdout);
                 case "help" or "--help" or "-h":
                     await stdout.WriteLineAsync(Usage);
                     return 0;
@@ -60,7 +62,7 @@ public static class CliApp
             await stderr.WriteLineAsync("configuration error: " + string.Join("; ", ex.Failures));
             return 1;
         }
-        catch (Exception ex) when (ex is CatalogFormatException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception ex) when (ex is CatalogFormatException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or IOException)
         {
             // A malformed catalog, an unusable database path or unreadable knowledge files: one line, no stack trace.
             await stderr.WriteLineAsync("configuration error: " + ex.Message.ReplaceLineEndings(" "));
@@ -75,6 +77,7 @@ public static class CliApp
           rank --profile FILE [--specialty S] [--region R] [--top N] [--format text|json]
           explain-score --profile FILE [--program ACGME_ID] [--format text|json]
           ask "QUESTION" [--format text|json]
+          storage migrate --to-connection-string PG [--from-connection-string SQLITE]   copy SQLite into PostgreSQL
         """;
 
     private static async Task<int> RunHostAsync(CliArguments cli, TextReader stdin, TextWriter stdout)
@@ -90,6 +93,7 @@ public static class CliApp
         }
         using var host = builder.Build();
         var failure = host.Services.GetRequiredService<AdapterFailure>(); // RunAsync disposes the host
+        host.Services.GetService<IStartupValidator>()?.Validate(); // a bad setting: one line, not the host's stack trace
         await host.RunAsync();
         if (failure.Failed)
         {

@@ -5,7 +5,7 @@ namespace SmartPick.Bot.Tests.Architecture;
 /// <summary>The dependency rules of docs/architecture.md, checked on the compiled assemblies and the project files.</summary>
 public sealed class DependencyRuleTests
 {
-    private static readonly string[] Forbidden = ["Telegram", "Discord", "SemanticKernel", "Sqlite", "SQLite", "ScottPlot", "SmartPick.Bot.Storage", "SmartPick.Bot.Knowledge"];
+    private static readonly string[] Forbidden = ["Telegram", "Discord", "SemanticKernel", "Sqlite", "SQLite", "Npgsql", "ScottPlot", "SmartPick.Bot.Storage", "SmartPick.Bot.Knowledge"];
 
     [Fact]
     public void Core_ReferencesNoPlatformAiOrDatabaseAssembly()
@@ -28,6 +28,7 @@ public sealed class DependencyRuleTests
 
     [Theory]
     [InlineData("SmartPick.Bot.Storage")]
+    [InlineData("SmartPick.Bot.Storage.Postgres")]
     [InlineData("SmartPick.Bot.Knowledge")]
     [InlineData("SmartPick.Bot.Telegram")]
     [InlineData("SmartPick.Bot.Discord")]
@@ -36,7 +37,7 @@ public sealed class DependencyRuleTests
         var references = ProjectReferences(project);
 
         Assert.Contains("SmartPick.Bot.Core", references);
-        string[] siblings = ["SmartPick.Bot.Storage", "SmartPick.Bot.Knowledge", "SmartPick.Bot.Telegram", "SmartPick.Bot.Discord", "SmartPick.Bot"];
+        string[] siblings = ["SmartPick.Bot.Storage", "SmartPick.Bot.Storage.Postgres", "SmartPick.Bot.Knowledge", "SmartPick.Bot.Telegram", "SmartPick.Bot.Discord", "SmartPick.Bot"];
         Assert.Empty(references.Intersect(siblings.Where(s => s != project)));
     }
 
