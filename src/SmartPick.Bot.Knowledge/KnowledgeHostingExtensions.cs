@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Guide;
+using SmartPick.Bot.Core.Timeline;
 using SmartPick.Bot.Knowledge.Ai;
 using SmartPick.Bot.Knowledge.Answering;
 using SmartPick.Bot.Knowledge.Retrieval;
@@ -32,6 +33,7 @@ public static class KnowledgeHostingExtensions
         services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
         services.AddSingleton<GuideIndexProvider>();
         services.AddSingleton<GuideRetriever>();
+        services.AddSingleton(sp => new TimelineAnswer(LoadTimeline(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RetrievalGuideAnswerer>();
         services.AddSingleton<GuideChat>();
         services.AddSingleton<SemanticGuideAnswerer>();
@@ -41,5 +43,13 @@ public static class KnowledgeHostingExtensions
             : sp.GetRequiredService<RetrievalGuideAnswerer>());
         services.AddHostedService<GuideIndexWarmup>();
         return builder;
+    }
+
+    /// <summary>The dated timeline (<c>timeline/cycles.csv</c> under the knowledge folder); null when the file is absent.</summary>
+    public static CycleTimeline? LoadTimeline(KnowledgeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = Path.Combine(options.ResolveGuidePath(), "timeline", "cycles.csv");
+        return File.Exists(path) ? CycleTimeline.Load(path) : null;
     }
 }

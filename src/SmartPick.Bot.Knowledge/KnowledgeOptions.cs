@@ -28,11 +28,11 @@ public sealed class KnowledgeOptions
     public int MaxCitations { get; set; } = 3;
 
     /// <summary>
-    /// Share of the question's weighted words a section must contain to count as answering it; below this the
-    /// answer is "the guide does not cover this".
+    /// Domain evidence (IDF weight, at least 1 each, of the question's words that name a guide topic; a corrected word counts half) a question needs to be answered;
+    /// below this the answer is "the guide does not cover this". Calibrated on the tuning half of the evaluation sets.
     /// </summary>
-    [Range(0.0, 1.0)]
-    public double MinCoverage { get; set; } = 0.4;
+    [Range(0.0, 20.0)]
+    public double MinDomainEvidence { get; set; } = 1.0;
 
     /// <summary>
     /// Re-rank the lexical candidates with MiniLM sentence embeddings (<c>SmartPick:Knowledge:Embeddings</c>). Off by

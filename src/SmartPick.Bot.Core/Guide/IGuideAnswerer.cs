@@ -17,7 +17,17 @@ public interface IGuideAnswerer
 /// Set when the user stated facts about themselves in free text (LLM mode only): the asking user's profile with
 /// those fields changed. Nothing is saved yet; the engine asks for confirmation before saving it.
 /// </param>
-public sealed record GuideAnswer(string Answer, IReadOnlyList<GuideCitation> Citations, bool Covered, ApplicantProfile? ProposedProfile = null);
+public sealed record GuideAnswer(string Answer, IReadOnlyList<GuideCitation> Citations, bool Covered, ApplicantProfile? ProposedProfile = null)
+{
+    /// <summary>
+    /// Set when the question had several parts, each answered on its own; then <see cref="Answer"/> joins the parts,
+    /// <see cref="Covered"/> is true when any part is covered and <see cref="Citations"/> is their union.
+    /// </summary>
+    public IReadOnlyList<GuideAnswerPart>? Parts { get; init; }
+}
+
+/// <summary>One part of a multi-part question and its answer (Markup).</summary>
+public sealed record GuideAnswerPart(string Question, string Answer, bool Covered, IReadOnlyList<GuideCitation> Citations);
 
 /// <param name="File">Guide file relative to <c>knowledge/</c>, e.g. "guide/letters.md".</param>
 /// <param name="Section">Stable section id (the anchor), e.g. "us-letters".</param>

@@ -35,7 +35,7 @@ public sealed partial class SemanticGuideAnswerer(
     {
         ArgumentNullException.ThrowIfNull(question);
         var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
-        var fallback = ExtractiveAnswer.Compose(retrieval, knowledge.Value.MaxCitations);
+        var fallback = SectionAnswer.Compose(retrieval, knowledge.Value.MaxCitations);
         var passages = retrieval.Hits.Take(MaxPassages).Where(h => h.Score >= retrieval.Hits[0].Score * 0.3).ToList();
         var profilePlugin = new ProfilePlugin(profile);
         // Bound to this asker's saved profile only; the model picks filters, not whose profile is ranked.
@@ -86,7 +86,7 @@ public sealed partial class SemanticGuideAnswerer(
     {
         if (text.Contains("does not cover", StringComparison.OrdinalIgnoreCase) && proposed is null)
         {
-            return new GuideAnswer(ExtractiveAnswer.NotCovered, [], false);
+            return new GuideAnswer(SectionAnswer.NotCovered, [], false);
         }
 
         var cited = passages.Where(p => text.Contains(p.Section.Reference, StringComparison.Ordinal)).ToList();

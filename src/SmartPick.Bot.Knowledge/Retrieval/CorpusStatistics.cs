@@ -3,7 +3,7 @@ using SmartPick.Bot.Knowledge.Guide;
 namespace SmartPick.Bot.Knowledge.Retrieval;
 
 /// <summary>
-/// In-memory vocabulary of the indexed guide: document frequencies (by light stem) for coverage scoring and the
+/// In-memory vocabulary of the indexed guide: document frequencies (by light stem), the topic words of headings and titles, and the
 /// raw word list for spelling correction.
 /// </summary>
 public sealed class CorpusStatistics
@@ -13,6 +13,7 @@ public sealed class CorpusStatistics
     private readonly Dictionary<string, HashSet<string>> _sectionStems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _headingStems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _titleStems = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _topicStems = new(StringComparer.Ordinal);
 
     public CorpusStatistics(IReadOnlyList<GuideSection> sections)
     {
@@ -24,6 +25,7 @@ public sealed class CorpusStatistics
             _sectionStems[section.Reference] = stems;
             _headingStems[section.Reference] = TextAnalyzer.Tokenize(section.Heading).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
             _titleStems[section.Reference] = TextAnalyzer.Tokenize(section.DocumentTitle).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
+            _topicStems.UnionWith(TextAnalyzer.ContentTokens(section.Heading + " " + section.DocumentTitle).Select(TextAnalyzer.Stem));
             foreach (var w in words)
             {
                 _wordFrequency[w] = _wordFrequency.GetValueOrDefault(w) + 1;
@@ -47,24 +49,18 @@ public sealed class CorpusStatistics
     public bool IsKnown(string token) =>
         _wordFrequency.ContainsKey(token) || _stemFrequency.ContainsKey(TextAnalyzer.Stem(token));
 
-    /// <summary>
-    /// BM25-style inverse document frequency. Words the guide never uses weigh 1.5 times as much: they are the clearest sign
-    /// that a question is about something else.
-    /// </summary>
+    /// <summary>BM25-style inverse document frequency.</summary>
     public double Idf(string token)
     {
         var df = _stemFrequency.GetValueOrDefault(TextAnalyzer.Stem(token));
-        var idf = Math.Log(1 + ((SectionCount - df + 0.5) / (df + 0.5)));
-        return df == 0 ? UnknownWordFactor * idf : idf;
+        return Math.Log(1 + ((SectionCount - df + 0.5) / (df + 0.5)));
     }
 
-    private const double UnknownWordFactor = 1.5;
+    /// <summary>True when the stem names a guide topic: it occurs in some section heading or document title.</summary>
+    public bool IsTopicStem(string stem) => _topicStems.Contains(stem);
 
     public bool SectionContains(GuideSection section, string token) =>
         _sectionStems.TryGetValue(section.Reference, out var stems) && stems.Contains(TextAnalyzer.Stem(token));
-
-    public bool HeadingContains(GuideSection section, string token) =>
-        _headingStems.TryGetValue(section.Reference, out var stems) && stems.Contains(TextAnalyzer.Stem(token));
 
     public bool HeadingContainsStem(GuideSection section, string stem) =>
         _headingStems.TryGetValue(section.Reference, out var stems) && stems.Contains(stem);
@@ -74,9 +70,6 @@ public sealed class CorpusStatistics
 
     public bool SectionContainsStem(string reference, string stem) =>
         _sectionStems.TryGetValue(reference, out var stems) && stems.Contains(stem);
-
-    public bool TitleContains(GuideSection section, string token) =>
-        _titleStems.TryGetValue(section.Reference, out var stems) && stems.Contains(TextAnalyzer.Stem(token));
 
     /// <summary>
     /// Closest guide word within edit distance 1 (2 for words of 8+ letters), most frequent first; null when none.

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using SmartPick.Bot.Knowledge.Guide;
+using Microsoft.Extensions.Options;
 using SmartPick.Bot.Knowledge.Retrieval.Embeddings;
 
 namespace SmartPick.Bot.Knowledge.Retrieval;
@@ -12,7 +12,6 @@ namespace SmartPick.Bot.Knowledge.Retrieval;
 public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<KnowledgeOptions> options)
 {
     private const int Candidates = 30;
-    private const int CoverageDepth = 3;
 
     public Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken) =>
         RetrieveAsync(question, RankingWeights.Default, cancellationToken);
@@ -23,16 +22,23 @@ public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<Kn
         var query = GuideQuery.Create(question, index.Corpus, weights.Phrases);
         var candidates = await index.SearchAsync(query, Candidates, weights.Bm25Expression, cancellationToken);
         var hits = SectionRanker.Rerank(query, candidates, index.Corpus, weights);
-        // The "does the guide cover this" verdict stays lexical (measured: judging it on the re-ranked top 3 lets
-        // off-topic questions through, because similar-sounding sections rise).
-        var coverage = hits.Count == 0 ? 0 : Coverage(query, hits.Take(CoverageDepth).Select(h => h.Section).ToList(), index.Corpus);
+        // "Does the guide cover this" is decided by domain evidence, never by the share of words the guide lacks: chat
+        // filler, slang and place names must not push a real question out, and an unknown word must not pull one in.
+        var evidence = DomainEvidence(query, index.Corpus);
         if (index.Embeddings is { } embeddings && hits.Count > 1)
         {
             var o = options.Value;
             hits = SemanticRerank.Apply(hits, embeddings, embeddings.EmbedQuestion(question, cancellationToken), o.EmbeddingCandidates, o.EmbeddingWeight);
         }
 
-        return new RetrievalResult(query, hits, coverage >= options.Value.MinCoverage && hits.Count > 0, coverage, index.Corpus);
+        return new RetrievalResult(query, hits, evidence >= options.Value.MinDomainEvidence && hits.Count > 0, evidence, index.Corpus);
+    }
+
+    /// <summary>The first indexed section that matches, or null.</summary>
+    public async Task<GuideSection?> SectionAsync(Func<GuideSection, bool> match, CancellationToken cancellationToken)
+    {
+        var index = await indexProvider.GetAsync(cancellationToken);
+        return index.Sections.FirstOrDefault(match);
     }
 
     /// <summary>Final score = bm25 relative to the best candidate + weighted word shares (see <see cref="SectionRanker"/>).</summary>
@@ -45,33 +51,29 @@ public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<Kn
     }
 
     /// <summary>
-    /// IDF-weighted share of the question's words found in the given sections (a word counts when it or one of its
-    /// synonyms appears). Words the guide never uses weigh most, so "best pizza in Los Angeles" is not covered even
-    /// though "Los Angeles" appears in the guide.
+    /// IDF weight (at least 1 each) of the question's words that name a guide topic: the word or one of its synonyms appears in a section
+    /// heading or document title, or it is a domain short form (psych, LoR, PTL...). Numbers add nothing; corrected
+    /// words count half. Words the guide never uses neither add nor subtract.
     /// </summary>
-    public static double Coverage(GuideQuery query, IReadOnlyList<GuideSection> sections, CorpusStatistics corpus)
+    public static double DomainEvidence(GuideQuery query, CorpusStatistics corpus)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(corpus);
-        return Share(query, corpus, t => sections.Any(s => corpus.SectionContains(s, t)));
-    }
-
-    private static double Share(GuideQuery query, CorpusStatistics corpus, Func<string, bool> contains)
-    {
-        double total = 0, matched = 0;
-        // Numbers (scores, years) say nothing about the topic: a 209 the guide never mentions is not off-topic.
+        double evidence = 0;
         foreach (var term in query.Terms.Where(t => !t.All(char.IsDigit)))
         {
-            var weight = corpus.Idf(term);
-            total += weight;
-            if (contains(term) || query.Expansions[term].Any(contains))
+            var topical = corpus.IsTopicStem(TextAnalyzer.Stem(term)) || query.Expansions[term].Any(e => corpus.IsTopicStem(TextAnalyzer.Stem(e)));
+            if (topical)
             {
-                matched += weight;
+                // Common domain words ("program", "medicine") have a low IDF but are still evidence: each counts at least 1.
+                evidence += Math.Max(1, corpus.Idf(term)) * (query.Corrected.Contains(term) ? 0.5 : 1);
             }
         }
 
-        return total == 0 ? 0 : matched / total;
+        return evidence;
     }
 }
 
 /// <summary>Outcome of retrieval; <see cref="Covered"/> false means the guide does not answer the question.</summary>
-public sealed record RetrievalResult(GuideQuery Query, IReadOnlyList<GuideHit> Hits, bool Covered, double Coverage, CorpusStatistics Corpus);
+/// <param name="Evidence">Domain evidence of the question (see <see cref="GuideRetriever.DomainEvidence"/>).</param>
+public sealed record RetrievalResult(GuideQuery Query, IReadOnlyList<GuideHit> Hits, bool Covered, double Evidence, CorpusStatistics Corpus);

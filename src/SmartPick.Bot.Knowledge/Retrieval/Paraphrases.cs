@@ -5,7 +5,7 @@ namespace SmartPick.Bot.Knowledge.Retrieval;
 /// first, "green card" for permanent residence). Matched on the normalised question; the guide's words are added as
 /// extra query words, the applicant's words stay. Curated from the domain, not from evaluation questions.
 /// </summary>
-public static class Paraphrases
+public static partial class Paraphrases
 {
     private static readonly (string Phrase, string[] GuideWords)[] Map =
     [
@@ -32,6 +32,13 @@ public static class Paraphrases
         ("overall plan", ["overview"]),
         ("step by step", ["overview", "plan"]),
         ("pick", ["choose", "choosing"]),
+        ("didnt match", ["unsuccessful", "soap"]),
+        ("didn t match", ["unsuccessful", "soap"]),
+        ("did not match", ["unsuccessful", "soap"]),
+        ("dont match", ["unsuccessful", "soap"]),
+        ("don t match", ["unsuccessful", "soap"]),
+        ("not matching", ["unsuccessful", "soap"]),
+        ("my 1", ["first", "choice", "rank"]),
         ("select", ["choose", "choosing"]),
     ];
 
@@ -50,5 +57,25 @@ public static class Paraphrases
                 }
             }
         }
+
+        // A bare three-digit number in the usual range is a Step 2 CK score ("is 238 ok for IM"); "150 programs" is
+        // a question about how many programs to apply to.
+        if (ScoreNumber().IsMatch(padded))
+        {
+            yield return "step2";
+            yield return "score";
+        }
+
+        if (ProgramCount().IsMatch(padded))
+        {
+            yield return "many";
+            yield return "applications";
+        }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (19\d|2[0-7]\d) (?!programs? )")]
+    private static partial System.Text.RegularExpressions.Regex ScoreNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" \d{2,3} (programs?|apps|applications) ")]
+    private static partial System.Text.RegularExpressions.Regex ProgramCount();
 }

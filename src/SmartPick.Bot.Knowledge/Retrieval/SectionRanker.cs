@@ -33,13 +33,16 @@ internal static class SectionRanker
 /// <summary>A question word prepared for ranking: its weight (IDF), its stem and its synonyms' stems.</summary>
 internal sealed record RankTerm(double Weight, string Stem, IReadOnlyList<string> ExpansionStems)
 {
+    /// <summary>A word the user did not type (a spelling correction) counts half.</summary>
+    private const double CorrectedWeight = 0.5;
+
     public static IReadOnlyList<RankTerm> From(GuideQuery query, CorpusStatistics corpus)
     {
         var terms = new List<RankTerm>(query.Terms.Count);
         // Numbers (scores, years) say nothing about the topic.
         foreach (var term in query.Terms.Where(t => !t.All(char.IsDigit)))
         {
-            terms.Add(new RankTerm(corpus.Idf(term), TextAnalyzer.Stem(term), query.Expansions[term].Select(TextAnalyzer.Stem).ToList()));
+            terms.Add(new RankTerm(corpus.Idf(term) * (query.Corrected.Contains(term) ? CorrectedWeight : 1), TextAnalyzer.Stem(term), query.Expansions[term].Select(TextAnalyzer.Stem).ToList()));
         }
 
         return terms;

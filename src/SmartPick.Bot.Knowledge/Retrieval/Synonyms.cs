@@ -8,7 +8,6 @@ public static class Synonyms
 {
     private static readonly Dictionary<string, string[]> Map = new(StringComparer.Ordinal)
     {
-        ["lor"] = ["letters", "recommendation"],
         ["lors"] = ["letters", "recommendation"],
         ["reference"] = ["letters", "recommendation"],
         ["references"] = ["letters", "recommendation"],
@@ -81,6 +80,39 @@ public static class Synonyms
         ["applications"] = ["apply"],
         ["prefs"] = ["signals"],
         ["signal"] = ["signals"],
+        // Short forms applicants type for specialties and steps of the process.
+        ["psych"] = ["psychiatry"],
+        ["peds"] = ["pediatrics"],
+        ["fm"] = ["family", "medicine"],
+        ["em"] = ["emergency", "medicine"],
+        ["surg"] = ["surgery"],
+        ["gensurg"] = ["general", "surgery"],
+        ["rads"] = ["radiology"],
+        ["derm"] = ["dermatology"],
+        ["neuro"] = ["neurology"],
+        ["ob"] = ["obgyn", "obstetrics"],
+        ["gyn"] = ["obgyn", "gynecology"],
+        ["obgyn"] = ["ob", "gyn"],
+        ["apps"] = ["applications", "apply"],
+        ["app"] = ["application"],
+        ["yrs"] = ["years"],
+        ["yr"] = ["year"],
+        ["ps"] = ["personal", "statement"],
+        ["pd"] = ["program", "director"],
+        ["pds"] = ["program", "directors"],
+        ["ck"] = ["step2"],
+        ["ms4"] = ["student", "senior"],
+        ["gc"] = ["green", "permanent", "resident"],
+        ["rol"] = ["rank", "list"],
+        ["ty"] = ["transitional", "year"],
+        ["soap"] = ["supplemental", "unfilled"],
+        ["unmatched"] = ["match", "matching"],
+        ["fee"] = ["fees", "cost"],
+        ["fees"] = ["fee", "cost"],
+        ["cost"] = ["fees", "costs"],
+        ["costs"] = ["fees", "cost"],
+        ["caribbean"] = ["offshore"],
+        ["lor"] = ["letters", "recommendation"],
     };
 
     /// <summary>The extra tokens for <paramref name="token"/> (empty when none).</summary>

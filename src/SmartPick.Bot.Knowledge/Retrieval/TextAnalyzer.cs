@@ -23,6 +23,11 @@ public static partial class TextAnalyzer
         "hello", "thanks", "ok", "okay", "someone", "anyone", "there", "mean", "means", "good", "bad", "worth",
         "go", "going", "vs", "versus", "yes", "each", "other", "lot", "lots", "use", "used", "say", "said",
         "us", "u", "s", "wat", "wut", "pls", "plz", "ur", "idk", "literally", "basically", "actually", "even", "guys",
+        // Chat filler: says nothing about the topic, so it must neither steer retrieval nor count against a question.
+        "stuff", "lol", "lmao", "cooked", "legit", "bro", "bruh", "nah", "yeah", "ya", "yo", "tbh", "imo", "omg", "btw", "rn",
+        "kinda", "gonna", "wanna", "hey", "help", "question", "anybody", "true", "right", "possible", "realistic", "lost",
+        "exactly", "pretty", "super", "guy", "friend", "dude", "someone", "sure", "r", "n", "da", "ppl",
+        "people", "now", "what", "whats", "tho", "though", "etc", "any", "ok", "am", "i'm", "summary", "tips", "info",
     };
 
     /// <summary>Normalises domain spellings and lower-cases.</summary>
@@ -36,6 +41,8 @@ public static partial class TextAnalyzer
             "TY" => " transitional year ",
             "PS" => " personal statement ",
             "PD" or "PDs" => " program director ",
+            "EM" => " emergency medicine ",
+            "OB" => " obstetrics gynecology ",
             "LOR" or "LORs" or "LoR" or "LoRs" => " letters recommendation ",
             "U.S." or "US" or "USA" => " usa ",
             _ => m.Value,
@@ -95,7 +102,7 @@ public static partial class TextAnalyzer
         return token;
     }
 
-    [GeneratedRegex(@"\b(IM|FM|TY|PS|PDs?|LORs?|LoRs?|US|USA)\b|\bU\.S\.")]
+    [GeneratedRegex(@"\b(IM|FM|TY|PS|PDs?|EM|OB|LORs?|LoRs?|US|USA)\b|\bU\.S\.")]
     private static partial Regex Abbreviations();
 
     [GeneratedRegex(@"\bh[\s-]?1[\s-]?b\b")]

@@ -38,7 +38,7 @@ internal sealed record RetrievalEvaluation(
                 outOfScope++;
                 if (result.Covered)
                 {
-                    misses.Add($"[{EvaluationSplit.Tag(q)}] OUT-OF-SCOPE answered ({result.Coverage:F2}): {q.Question} -> {top.FirstOrDefault()}");
+                    misses.Add($"[{EvaluationSplit.Tag(q)}] OUT-OF-SCOPE answered ({result.Evidence:F2}): {q.Question} -> {top.FirstOrDefault()}");
                 }
 
                 continue;
@@ -56,7 +56,7 @@ internal sealed record RetrievalEvaluation(
             }
             else if (!result.Covered)
             {
-                misses.Add($"[{EvaluationSplit.Tag(q)}] REJECTED ({result.Coverage:F2}): {q.Question} terms [{string.Join(' ', result.Query.Terms)}]");
+                misses.Add($"[{EvaluationSplit.Tag(q)}] REJECTED ({result.Evidence:F2}): {q.Question} terms [{string.Join(' ', result.Query.Terms)}]");
             }
         }
 

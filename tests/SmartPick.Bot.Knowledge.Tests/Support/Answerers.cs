@@ -20,8 +20,11 @@ internal static class Answerers
     public static RetrievalGuideAnswerer Extractive(string knowledgeRoot)
     {
         var options = Options(knowledgeRoot);
-        return new RetrievalGuideAnswerer(Retriever(options), Microsoft.Extensions.Options.Options.Create(options));
+        return new RetrievalGuideAnswerer(Retriever(options), Microsoft.Extensions.Options.Options.Create(options), new TimelineAnswer(KnowledgeHostingExtensions.LoadTimeline(options), Clock));
     }
+
+    /// <summary>The evaluation's "today": 4 December 2026, inside the 2026-27 cycle.</summary>
+    public static TimeProvider Clock { get; } = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
 
     /// <summary>The real guide, built once per test run (it is read-only).</summary>
     public static Lazy<RetrievalGuideAnswerer> RealGuide { get; } = new(() => Extractive(TestPaths.Knowledge));
