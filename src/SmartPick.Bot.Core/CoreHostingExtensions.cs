@@ -5,6 +5,7 @@ using SmartPick.Bot.Core.Commands;
 using SmartPick.Bot.Core.Engine;
 using SmartPick.Bot.Core.Guide;
 using SmartPick.Bot.Core.Intake;
+using SmartPick.Bot.Core.List;
 using SmartPick.Bot.Core.Ranking;
 
 namespace SmartPick.Bot.Core;
@@ -26,6 +27,7 @@ public static class CoreHostingExtensions
         services.AddSingleton<IntakeDialogue>();
         services.AddSingleton<ProfileCommands>();
         services.AddSingleton<AdviceCommands>();
+        services.AddApplicantTools();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddRankingAdvisor();

@@ -2,6 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using SmartPick.Bot.Core.List;
+using SmartPick.Bot.Core.Privacy;
+using SmartPick.Bot.Core.Reminders;
 using SmartPick.Bot.Core.State;
 using SmartPick.Bot.Storage.Schema;
 using SmartPick.Bot.Storage.Stores;
@@ -23,6 +26,10 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<SqliteDatabase>();
         builder.Services.AddSingleton<IUserStore, SqliteUserStore>();
         builder.Services.AddSingleton<IAdapterStateStore, SqliteAdapterStateStore>();
+        builder.Services.AddSingleton<IApplicantListStore, SqliteApplicantListStore>();
+        builder.Services.AddSingleton<IReminderStore, SqliteReminderStore>();
+        builder.Services.AddSingleton<INotificationLedger, SqliteNotificationLedger>();
+        builder.Services.AddSingleton<IInactivityStore, SqliteInactivityStore>();
         builder.Services.AddHostedService<MigrationService>();
         return builder;
     }

@@ -5,7 +5,7 @@ using SmartPick.Bot.Core.Messaging;
 namespace SmartPick.Bot.Core.Commands;
 
 /// <summary>Decides what an inbound message means (command, intake answer, button, form, question) and dispatches it.</summary>
-public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice)
+public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice, ApplicantCommands applicant)
 {
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase) { "hi", "hello", "hey", "start", "menu", "help", "hola" };
 
@@ -32,7 +32,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
                 return Task.CompletedTask;
             case "export":
                 ProfileCommands.Export(turn);
-                return Task.CompletedTask;
+                return applicant.List.ExportJsonAsync(turn, cancellationToken);
             case "forget":
                 ProfileCommands.Forget(turn, command.Arguments);
                 return Task.CompletedTask;
@@ -47,6 +47,16 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
                 return Task.CompletedTask;
             case "ask":
                 return advice.AskAsync(turn, command.Option("question") ?? command.Arguments, cancellationToken);
+            case "list":
+                return applicant.List.HandleAsync(turn, command, cancellationToken);
+            case "compare":
+                return Done(() => applicant.Compare.Handle(turn, command));
+            case "timeline":
+                return applicant.Timeline.HandleAsync(turn, cancellationToken);
+            case "remind":
+                return applicant.Remind.HandleAsync(turn, command, cancellationToken);
+            case "privacy":
+                return Done(() => applicant.Privacy.Handle(turn));
             default:
                 turn.Say(new Reply($"I don't know the command /{Markup.Escape(command.Name)}. Send /help to see what I can do."));
                 return Task.CompletedTask;
@@ -174,6 +184,10 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
         "- /plan — how many programs to apply to and where to place ERAS signals\n" +
         "- /explain-score — where your scores stand, and why a program got its score\n" +
         "- /ask — a question about the application process, answered from our guide with sources\n" +
+        "- /list — your own list of programs: /list add <id or name>, show, remove, clear, export (CSV)\n" +
+        "- /compare — two programs side by side: /compare <id or name> vs <id or name>\n" +
+        "- /timeline — where you are in the Match cycle and the next dates; /remind on — private reminders before each\n" +
+        "- /privacy — what I store, for how long, and how to delete it\n" +
         "- /export — your stored data as JSON; /forget — delete everything about you\n\n" +
         "Your scores stay private: in groups I answer personal questions only to you.");
 

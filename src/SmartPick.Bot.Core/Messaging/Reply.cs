@@ -30,6 +30,9 @@ public sealed record Reply(string Text)
     /// <summary>Optional form the platform may show (Discord modal); platforms without forms ignore it.</summary>
     public FormRequest? Form { get; init; }
 
+    /// <summary>Optional file to send with the text (a CSV export); adapters upload it, the console writes it to disk.</summary>
+    public ReplyFile? File { get; init; }
+
     public static Reply Private(string text) => new(text) { Visibility = Visibility.Private };
 }
 
@@ -41,6 +44,11 @@ public sealed record Choice(string Label, string Payload);
 /// <param name="AltText">Text alternative, always present.</param>
 /// <param name="FileName">Attachment file name, e.g. "plan.png".</param>
 public sealed record ReplyImage(byte[] Png, string AltText, string FileName);
+
+/// <param name="Content">The file's bytes.</param>
+/// <param name="FileName">File name without a path, e.g. "smartpick-list.csv".</param>
+/// <param name="MediaType">MIME type, e.g. "text/csv".</param>
+public sealed record ReplyFile(byte[] Content, string FileName, string MediaType);
 
 /// <summary>A form with short text fields (a Discord modal: at most 5 fields).</summary>
 public sealed record FormRequest(string FormId, string Title, IReadOnlyList<FormField> Fields);

@@ -44,5 +44,34 @@ internal static class Migrations
         """
         ALTER TABLE conversations ADD COLUMN offers TEXT NULL;
         """,
+        """
+        CREATE TABLE list_entries (
+            platform    TEXT NOT NULL,
+            user_id     TEXT NOT NULL,
+            program_id  TEXT NOT NULL,
+            track       TEXT NOT NULL,
+            added_at    TEXT NOT NULL,
+            PRIMARY KEY (platform, user_id, program_id, track)
+        ) WITHOUT ROWID;
+        CREATE TABLE reminder_subscriptions (
+            platform    TEXT NOT NULL,
+            user_id     TEXT NOT NULL,
+            enabled     INTEGER NOT NULL,
+            time_zone   TEXT NOT NULL,
+            since       TEXT NOT NULL,
+            updated_at  TEXT NOT NULL,
+            PRIMARY KEY (platform, user_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE notification_ledger (
+            platform      TEXT NOT NULL,
+            user_id       TEXT NOT NULL,
+            notice        TEXT NOT NULL,
+            status        TEXT NOT NULL,
+            claimed_until TEXT NOT NULL,
+            attempts      INTEGER NOT NULL,
+            updated_at    TEXT NOT NULL,
+            PRIMARY KEY (platform, user_id, notice)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

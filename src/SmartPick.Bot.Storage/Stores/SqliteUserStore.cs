@@ -114,13 +114,16 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
         return true;
     }
 
+    /// <summary>Every table with rows about a user (keyed by platform, user_id); /forget and the inactivity clean-up empty them all.</summary>
+    internal static readonly string[] UserTables = ["profiles", "conversations", "list_entries", "reminder_subscriptions", "notification_ledger"];
+
     public async Task<bool> ForgetAsync(UserKey user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var deleted = 0;
-        foreach (var table in (string[])["profiles", "conversations"])
+        foreach (var table in UserTables)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = tx;

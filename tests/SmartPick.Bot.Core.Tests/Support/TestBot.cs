@@ -44,7 +44,7 @@ public sealed class TestBot : IDisposable
         var database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={databasePath}" }), NullLogger<SqliteDatabase>.Instance);
         var store = new SqliteUserStore(database, clock);
         var intake = new IntakeDialogue(clock);
-        var router = new CommandRouter(intake, new ProfileCommands(intake), new AdviceCommands(advisor, guide));
+        var router = new CommandRouter(intake, new ProfileCommands(intake), new AdviceCommands(advisor, guide), List.ApplicantTestTools.Commands(database, clock, advisor));
         var limiter = new GroupRateLimiter(Options.Create(new EngineOptions { GroupMessagesPerMinute = groupMessagesPerMinute }), clock);
         return new ConversationEngine(store, router, limiter, clock, NullLogger<ConversationEngine>.Instance);
     }
