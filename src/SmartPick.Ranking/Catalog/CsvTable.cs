@@ -21,6 +21,9 @@ public sealed class CsvTable
 
     public bool Has(string column) => _columns.ContainsKey(column);
 
+    /// <summary>The header's column names, in file order.</summary>
+    public IReadOnlyList<string> Columns => [.. _columns.OrderBy(c => c.Value).Select(c => c.Key)];
+
     public static CsvTable Parse(TextReader reader, string file, IEnumerable<string> requiredColumns)
     {
         ArgumentNullException.ThrowIfNull(reader);
