@@ -1,0 +1,89 @@
+using SmartPick.Bot.Cli;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Core.State;
+using SmartPick.Bot.Storage.Postgres.Tests.Support;
+using SmartPick.Ranking.Profiles;
+
+namespace SmartPick.Bot.Storage.Postgres.Tests.Cli;
+
+/// <summary>The operator's side: choosing the provider, bad settings, and copying a SQLite database into PostgreSQL.</summary>
+public sealed class StorageCliTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Theory]
+    [InlineData("--SmartPick:Storage:Provider=Mongo", "SmartPick:Storage:Provider must be Sqlite or Postgres, not 'Mongo'")]
+    [InlineData("--SmartPick:Storage:ConnectionString=nonsense", "SmartPick:Storage:ConnectionString is not a valid SQLite connection string")]
+    public async Task AWrongStorageSetting_IsAOneLineConfigurationError_NamingIt(string setting, string expected)
+    {
+        var (code, _, stderr) = await RunAsync(["chat", setting]);
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("configuration error: " + expected, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnreachablePostgres_IsAOneLineConfigurationError_WithoutThePassword()
+    {
+        var (code, _, stderr) = await RunAsync(["chat", "--SmartPick:Storage:Provider=Postgres", "--SmartPick:Storage:ConnectionString=Host=127.0.0.1;Port=1;Database=x;Username=u;Password=hunter2;Timeout=5"]);
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("configuration error: SmartPick:Storage:ConnectionString: cannot connect to PostgreSQL at 127.0.0.1:1", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task StorageMigrate_CopiesEveryUserAndAdapterEntry_AndARerunCopiesNothing()
+    {
+        // Arrange: a SQLite database with two users and an adapter entry; an empty PostgreSQL database.
+        using var sqlite = TestStorage.Create(TestStorage.Sqlite);
+        using var postgres = TestStorage.Create(TestStorage.Postgres);
+        var alice = new UserKey("telegram", "1");
+        var bob = new UserKey("discord", "2");
+        var state = new UserState(new ApplicantProfile { Specialties = ["Pediatrics"], GraduationYear = 2018 }, new ConversationState("visa", ["specialties"]));
+        await sqlite.UserStore().SaveAsync(alice, state, None);
+        await sqlite.UserStore().SaveAsync(bob, UserState.New, None);
+        await sqlite.AdapterState().SetAsync("telegram:offset", "991", None);
+        string[] args = ["storage", "migrate", "--to-connection-string", postgres.ConnectionString, "--from-connection-string", sqlite.ConnectionString];
+
+        // Act
+        var first = await RunAsync(args);
+        var second = await RunAsync(args);
+
+        // Assert
+        Assert.Equal((0, "users: 2 copied, 0 already in the target; adapter state: 1 copied, 0 already in the target"), (first.Code, first.Stdout.Trim()));
+        Assert.Equal((0, "users: 0 copied, 2 already in the target; adapter state: 0 copied, 1 already in the target"), (second.Code, second.Stdout.Trim()));
+        var copied = (await postgres.UserStore().LoadAsync(alice, None))!;
+        Assert.Equal(ProfileJson.Serialize(state.Profile), ProfileJson.Serialize(copied.Profile));
+        Assert.Equal("visa", copied.Conversation.IntakeStep);
+        Assert.Equal(["specialties"], copied.Conversation.History);
+        Assert.NotNull(await postgres.UserStore().LoadAsync(bob, None));
+        Assert.Equal("991", await postgres.AdapterState().GetAsync("telegram:offset", None));
+    }
+
+    [PostgresFact]
+    public async Task StorageMigrate_NeverOverwritesWhatTheTargetAlreadyHas()
+    {
+        using var sqlite = TestStorage.Create(TestStorage.Sqlite);
+        using var postgres = TestStorage.Create(TestStorage.Postgres);
+        var user = new UserKey("telegram", "1");
+        await sqlite.UserStore().SaveAsync(user, new UserState(new ApplicantProfile { GraduationYear = 2001 }, ConversationState.Idle), None);
+        await postgres.UserStore().SaveAsync(user, new UserState(new ApplicantProfile { GraduationYear = 2020 }, ConversationState.Idle), None);
+
+        var (code, stdout, _) = await RunAsync(["storage", "migrate", "--to-connection-string", postgres.ConnectionString, "--from-connection-string", sqlite.ConnectionString]);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("users: 0 copied, 1 already in the target", stdout, StringComparison.Ordinal);
+        Assert.Equal(2020, (await postgres.UserStore().LoadAsync(user, None))!.Profile.GraduationYear);
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, new StringReader(string.Empty), stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
