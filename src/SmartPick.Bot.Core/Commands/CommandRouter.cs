@@ -1,5 +1,6 @@
 using SmartPick.Bot.Core.Engine;
 using SmartPick.Bot.Core.Intake;
+using SmartPick.Bot.Core.Intake.Reading;
 using SmartPick.Bot.Core.Messaging;
 
 namespace SmartPick.Bot.Core.Commands;
@@ -84,7 +85,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
 
         if (turn.State.Conversation.InIntake)
         {
-            return Done(() => turn.Apply(intake.Answer(turn.State, text)));
+            return IntakeTextAsync(turn, text, cancellationToken);
         }
 
         if (Greetings.Contains(AnswerReader.Normalize(text)))
@@ -92,7 +93,44 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
             return StartAsync(turn, string.Empty, cancellationToken);
         }
 
+        if (Words.IsSmallTalk(text))
+        {
+            turn.Say(new Reply("You're welcome! Ask me anything about the application process, or send /rank, /plan or /profile."));
+            return Task.CompletedTask;
+        }
+
+        // "I got 238 on CK, green card holder" is shown back for a yes before it is saved; a question goes to the guide.
+        if (!Words.IsQuestion(text) && Statements.Propose(turn, text, intake.Context))
+        {
+            return Task.CompletedTask;
+        }
+
         return advice.AskAsync(turn, text, cancellationToken);
+    }
+
+    /// <summary>During the intake: a question is answered and the step asked again; facts about other steps are proposed; small talk gets a short reply.</summary>
+    private async Task IntakeTextAsync(Turn turn, string text, CancellationToken cancellationToken)
+    {
+        if (Words.IsQuestion(text))
+        {
+            await advice.AskAsync(turn, text, cancellationToken);
+            turn.SayPersonal(intake.Reask(turn.State, "Back to your profile:"), "profile");
+            return;
+        }
+
+        if (Statements.ProposeInIntake(turn, text, intake.Context))
+        {
+            return;
+        }
+
+        var (state, replies) = intake.Answer(turn.State, text);
+        if (ReferenceEquals(state, turn.State) && Words.IsSmallTalk(text))
+        {
+            turn.SayPersonal([new Reply("No problem!"), .. intake.Reask(turn.State, null)], "profile");
+            return;
+        }
+
+        turn.Apply((state, replies));
     }
 
     private Task ButtonAsync(Turn turn, string pressed, CancellationToken cancellationToken)
@@ -114,7 +152,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
                 var current = IntakeDialogue.Step(turn.State.Conversation.IntakeStep);
                 turn.Say(current is null
                     ? Reply.Private("That button belongs to a question that's already answered. Send /profile to review or change your answers.")
-                    : IntakeDialogue.Ask(current, turn.State.Profile, "That button belongs to an earlier question. Here is the current one:"));
+                    : intake.Ask(current, turn.State.Profile, "That button belongs to an earlier question. Here is the current one:"));
                 return Task.CompletedTask;
             }
 
@@ -157,13 +195,13 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
         turn.Say(Help());
         if (!turn.InGroup && turn.State.Profile.Specialties.Count == 0)
         {
-            turn.Apply(IntakeDialogue.Begin(turn.State));
+            turn.Apply(intake.Begin(turn.State));
         }
 
         return Task.CompletedTask;
     }
 
-    private static void ConfirmProposal(Turn turn, bool save)
+    private void ConfirmProposal(Turn turn, bool save)
     {
         var conversation = turn.State.Conversation;
         if (conversation.Proposal is null)
@@ -174,7 +212,15 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
 
         var profile = save ? ProfileProposal.Apply(turn.State.Profile, conversation.Proposal) : turn.State.Profile;
         turn.State = new State.UserState(profile, conversation with { Proposal = null });
-        turn.SayPersonal([new Reply(save ? "Saved. Send /profile to see everything." : "Discarded; your profile is unchanged.")], "profile");
+        var said = save ? "Saved." : "Discarded; your profile is unchanged.";
+        if (turn.State.Conversation.InIntake)
+        {
+            var (state, next) = intake.SkipAnswered(turn.State, said);
+            turn.Apply((state, next));
+            return;
+        }
+
+        turn.SayPersonal([new Reply(save ? "Saved. Send /profile to see everything." : said)], "profile");
     }
 
     private static Reply Help() => new(

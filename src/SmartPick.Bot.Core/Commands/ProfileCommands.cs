@@ -19,7 +19,7 @@ public sealed class ProfileCommands(IntakeDialogue intake)
         switch (verb)
         {
             case "show":
-                turn.SayPersonal([IntakeDialogue.Summary(turn.State.Profile, "Your profile")], "profile");
+                turn.SayPersonal([intake.Summary(turn.State.Profile, "Your profile")], "profile");
                 return;
             case "set":
                 Set(turn, words.Length > 1 ? words[1] : string.Empty, words.Length > 2 ? words[2] : string.Empty);
@@ -55,23 +55,23 @@ public sealed class ProfileCommands(IntakeDialogue intake)
                 return;
             }
 
-            turn.Apply(IntakeDialogue.EditOne(turn.State, step));
+            turn.Apply(intake.EditOne(turn.State, step));
             return;
         }
 
         var hasProfile = turn.State.Profile.Specialties.Count > 0;
         if (IntakeDialogue.IsEditingOne(turn.State.Conversation))
         {
-            turn.State = turn.State with { Conversation = ConversationState.Idle }; // an abandoned /profile edit
+            turn.State = turn.State with { Conversation = ConversationState.Idle with { Offers = turn.State.Conversation.Offers } }; // an abandoned /profile edit
         }
 
         if (verb == "restart" || turn.State.Conversation.IntakeStep is not null || !hasProfile)
         {
-            turn.Apply(IntakeDialogue.Begin(turn.State, restart: verb == "restart"));
+            turn.Apply(intake.Begin(turn.State, restart: verb == "restart"));
             return;
         }
 
-        var summary = IntakeDialogue.Summary(turn.State.Profile, "Your profile");
+        var summary = intake.Summary(turn.State.Profile, "Your profile");
         turn.Say(summary with { Choices = [new Choice("Start over", "cmd:profile restart"), new Choice("Rank programs", "cmd:rank")] });
     }
 
@@ -128,7 +128,7 @@ public sealed class ProfileCommands(IntakeDialogue intake)
 
         var text = (saved.Count > 0 ? $"Saved: {string.Join(", ", saved)}." : "Nothing was saved.")
             + (problems.Count > 0 ? "\n\nPlease fix these and send them again (e.g. /profile set step2ck 238):\n" + string.Join('\n', problems) : string.Empty);
-        var (state, next) = IntakeDialogue.SkipAnswered(turn.State with { Profile = profile });
+        var (state, next) = intake.SkipAnswered(turn.State with { Profile = profile });
         turn.State = state;
         turn.SayPersonal([new Reply(text), .. next], "profile");
     }
@@ -156,9 +156,10 @@ public sealed class ProfileCommands(IntakeDialogue intake)
         }
 
         turn.State = turn.State with { Profile = read.Profile! };
-        turn.SayPersonal([new Reply($"Saved **{step.Label}**: {Markup.Escape(step.Show(read.Profile!) ?? "not reported")}.")], "profile");
+        var note = read.Note is null ? string.Empty : read.Note + "\n\n";
+        turn.SayPersonal([new Reply($"{note}Saved **{step.Label}**: {Markup.Escape(step.Show(read.Profile!) ?? "not reported")}.")], "profile");
     }
 
     private static string UnknownField(string field) =>
-        $"I don't know the field \"{Markup.Escape(field.Length > 30 ? field[..30] + "…" : field)}\". Fields: {string.Join(", ", IntakeTable.Steps.Select(s => s.Id))}.";
+        $"I don't know the field \"{Markup.Escape(field.Length > 30 ? field[..30] + "…" : field)}\". Fields: {string.Join(", ", IntakeTable.Fields.Select(s => s.Id))}.";
 }

@@ -36,7 +36,9 @@ public static class PendingChoices
     internal static void Record(Turn turn)
     {
         var conversation = turn.State.Conversation;
-        var previous = conversation.Offers;
+
+        // A handler that started a fresh conversation state must not restart the numbering: old buttons would point at new choices.
+        var previous = conversation.Offers.Count > 0 ? conversation.Offers : turn.Original.Conversation.Offers;
         var withChoices = turn.Replies.Where(r => r.Choices.Count > 0).ToList();
         if (withChoices.Count == 0)
         {
@@ -48,7 +50,8 @@ public static class PendingChoices
             return;
         }
 
-        var id = (previous.Count == 0 ? 0 : previous[^1].Id) + 1;
+        // A first set starts at a random number, so buttons left in a chat from before /forget resolve to nothing.
+        var id = previous.Count == 0 ? Random.Shared.Next(1, 10_000) : previous[^1].Id + 1;
         var offered = new List<OfferedChoice>();
         for (var r = 0; r < turn.Replies.Count; r++)
         {

@@ -1,10 +1,17 @@
 using SmartPick.Ranking.Profiles;
+using static SmartPick.Bot.Core.Intake.StepReaders;
 
 namespace SmartPick.Bot.Core.Intake;
 
-/// <summary>The intake dialogue as data: one row per profile field, in the order they are asked.</summary>
+/// <summary>
+/// The intake dialogue as data, in the order asked. Main questions take several facts in one message ("Step 1 pass,
+/// CK 238, graduated 2019"); a follow-up is asked only for what the main answer left open, so a typical applicant
+/// answers about ten messages, and the progress counter counts main questions only.
+/// </summary>
 public static class IntakeTable
 {
+    private static readonly string[] AttemptChoices = ["First attempt", "Failed once, then passed", "Failed twice, then passed"];
+
     public static IReadOnlyList<IntakeStep> Steps { get; } =
     [
         new("specialties", "Specialties",
@@ -14,108 +21,122 @@ public static class IntakeTable
             p => p with { Specialties = [] }, Aliases: ["specialty"]),
 
         new("type", "Applicant type",
-            "Are you a **US citizen or permanent resident who studied abroad** (US-IMG), or a **non-US IMG**?",
-            ["US-IMG", "Non-US IMG"],
-            ReadType, p => p.ApplicantType switch { ApplicantType.UsImg => "US-IMG", ApplicantType.NonUsImg => "Non-US IMG", _ => null },
+            "Which describes you? (NRMP counts green-card holders who studied abroad as **non-US IMGs**.)",
+            ["US citizen", "Green card holder", "Non-US IMG, need J-1", "Non-US IMG, need H-1B", "Non-US IMG, no visa needed"],
+            ReadType, p => p.ApplicantType switch { ApplicantType.UsImg => "US-IMG (US citizen)", ApplicantType.NonUsImg => "Non-US IMG", _ => null },
             p => p with { ApplicantType = null }, Aliases: ["applicanttype", "img"]),
 
+        new("visa", "Visa",
+            "Will you need a **visa** for residency? _None_ (green card), _J-1_ or _H-1B_.",
+            ["None", "J-1", "H-1B"],
+            ReadVisa, p => p.Visa switch { VisaNeed.None => "none needed", VisaNeed.J1 => "J-1", VisaNeed.H1B => "H-1B", _ => null },
+            p => p with { Visa = null }, p => p.ApplicantType != ApplicantType.UsImg && p.Visa is null) { Group = "type" },
+
+        new("exams", "USMLE and graduation",
+            "Your **USMLE results and graduation year**, in one message — e.g. _Step 1 passed first try, Step 2 CK 238 first try, no Step 3, graduated 2019_. Press _One at a time_ to answer them separately.",
+            ["One at a time"],
+            ReadExams, ShowExams, p => p with { Step1 = null, Step2ck = null, Step3 = null, GraduationYear = null }) { Compound = true },
+
         new("step1", "Step 1",
-            "What was your **USMLE Step 1** result? _Pass_, _Fail_, or your three-digit score if you took it before pass/fail.",
-            ["Pass", "Fail"],
-            ReadStep1, ShowStep1, p => p with { Step1 = p.Step1 is null ? null : p.Step1 with { Result = null, Score = null } }),
+            "What was your **USMLE Step 1** result? (A three-digit score if you took it before pass/fail.)",
+            ["Passed, first attempt", "Failed once, then passed", "Failed, not passed yet"],
+            ReadStep1, ShowStep1, p => p with { Step1 = null }, p => p.Step1?.Result is null) { Group = "exams" },
 
         new("step1attempts", "Step 1 attempts",
-            "How many attempts did Step 1 take (counting the one you passed)?",
-            ["1", "2", "3"],
-            (p, t, _) => Readers.Number(t, "The number of attempts", 1, ProfileValidator.MaxAttempts, n => p with { Step1 = (p.Step1 ?? new()) with { Attempts = n } }),
+            "Did you pass **Step 1** on the first attempt?",
+            AttemptChoices,
+            (p, t, _) => Attempts(t, n => p with { Step1 = (p.Step1 ?? new()) with { Attempts = n } }),
             p => p.Step1?.Attempts?.ToString(), p => p with { Step1 = p.Step1 is null ? null : p.Step1 with { Attempts = null } },
-            p => p.Step1?.Result is not null, ["step1-attempts"]),
+            p => p.Step1?.Result is Step1Result.Pass or Step1Result.Score && p.Step1.Attempts is null, ["step1-attempts"]) { Group = "exams" },
 
         new("step2ck", "Step 2 CK score",
             "What is your **USMLE Step 2 CK** score? (Send _skip_ if you haven't taken it yet.)",
             [],
-            (p, t, _) => Readers.Score(t, "Step 2 CK", n => p with { Step2ck = (p.Step2ck ?? new()) with { Score = n } }),
-            p => p.Step2ck?.Score?.ToString(), p => p with { Step2ck = p.Step2ck is null ? null : p.Step2ck with { Score = null } },
-            Aliases: ["step2", "ck", "step2-ck"]),
+            ReadStep2, ShowStep2, p => p with { Step2ck = null },
+            p => p.Step2ck?.Score is null && p.Step2ck?.Passed is not false, ["step2", "ck", "step2-ck"]) { Group = "exams" },
+
+        new("step2result", "Step 2 CK result",
+            "Scores from 209 to 217 passed or failed depending on the test date (passing standard 209 until June 2022, 214 until June 2025, 218 since July 2025). Did that attempt **pass**? You can also send the year you took it.",
+            ["Passed", "Failed"],
+            ReadStep2Result, p => p.Step2ck?.Passed switch { true => "passed", false => "not passed yet", _ => null },
+            p => p with { Step2ck = p.Step2ck is null ? null : p.Step2ck with { Passed = null } },
+            p => p.Step2ck?.Score is >= Reading.Step2Score.LowestPassing and < Reading.Step2Score.AlwaysPassing && p.Step2ck.Passed is null) { Group = "exams" },
 
         new("step2attempts", "Step 2 CK attempts",
-            "How many attempts did Step 2 CK take?",
-            ["1", "2", "3"],
-            (p, t, _) => Readers.Number(t, "The number of attempts", 1, ProfileValidator.MaxAttempts, n => p with { Step2ck = (p.Step2ck ?? new()) with { Attempts = n } }),
+            "Did you pass **Step 2 CK** on the first attempt?",
+            AttemptChoices,
+            (p, t, _) => Attempts(t, n => p with { Step2ck = (p.Step2ck ?? new()) with { Attempts = n } }),
             p => p.Step2ck?.Attempts?.ToString(), p => p with { Step2ck = p.Step2ck is null ? null : p.Step2ck with { Attempts = null } },
-            p => p.Step2ck?.Score is not null, ["step2-attempts", "step2ckattempts"]),
+            p => p.Step2ck?.Score is not null && p.Step2ck.Passed is not false && p.Step2ck.Attempts is null, ["step2-attempts", "step2ckattempts"]) { Group = "exams" },
 
         new("step3", "Step 3",
             "Have you **passed Step 3**? Answer _yes_ (add the score if you like, e.g. _yes 221_) or _no_.",
             ["Yes", "No"],
             ReadStep3, p => p.Step3?.Passed switch { true => p.Step3.Score is { } s ? $"passed ({s})" : "passed", false => "not passed", _ => null },
-            p => p with { Step3 = null }),
+            p => p with { Step3 = null }, p => p.Step3 is null) { Group = "exams" },
 
         new("gradyear", "Graduation year",
             "In which **year did you graduate** from medical school (or expect to)?",
             [],
             ReadGraduationYear, p => p.GraduationYear?.ToString(), p => p with { GraduationYear = null },
-            Aliases: ["graduationyear", "yog", "graduation"]),
-
-        new("visa", "Visa",
-            "Will you need a **visa** for residency? _None_ (citizen / green card), _J-1_ or _H-1B_.",
-            ["None", "J-1", "H-1B"],
-            ReadVisa, p => p.Visa switch { VisaNeed.None => "none needed", VisaNeed.J1 => "J-1", VisaNeed.H1B => "H-1B", _ => null },
-            p => p with { Visa = null }),
+            p => p.GraduationYear is null, ["graduationyear", "yog", "graduation"]) { Group = "exams" },
 
         new("usce", "US clinical experience",
-            "How many **months of US clinical experience** (USCE) do you have? _0_ is a fine answer.",
-            ["0", "3", "6", "12"],
-            (p, t, _) => Readers.Months(t, n => p with { Usce = (p.Usce ?? new()) with { Months = n } }),
-            p => p.Usce?.Months is { } m ? $"{m} months" : null, p => p with { Usce = null },
+            "How much **US clinical experience** (USCE) do you have? e.g. _4 months hands-on, 2 in California_, _only observerships, 3 months_, or _none_.",
+            ["None", "3 months", "6 months", "12 months"],
+            ReadUsce, p => p.Usce?.Months is { } m ? $"{m} months" : null, p => p with { Usce = null },
             Aliases: ["usce-months", "usceMonths"]),
 
         new("handson", "Hands-on USCE",
             "Was any of it **hands-on** (clerkship, externship, sub-internship), not only observership?",
             ["Yes", "No"],
-            (p, t, _) => Readers.YesNo(t, "was any of your USCE hands-on?", b => p with { Usce = (p.Usce ?? new()) with { HandsOn = b } }),
+            (p, t, _) => YesNo(t, "was any of your USCE hands-on?", b => p with { Usce = (p.Usce ?? new()) with { HandsOn = b } }),
             p => YesNoText(p.Usce?.HandsOn), p => p with { Usce = p.Usce is null ? null : p.Usce with { HandsOn = null } },
-            p => p.Usce?.Months > 0, ["hands-on", "usce-handson"]),
+            p => p.Usce?.Months > 0 && p.Usce.HandsOn is null, ["hands-on", "usce-handson"]) { Group = "usce" },
 
         new("usceca", "USCE in California",
             "Was any of your USCE **in California**?",
             ["Yes", "No"],
-            (p, t, _) => Readers.YesNo(t, "was any of your USCE in California?", b => p with { Usce = (p.Usce ?? new()) with { InCalifornia = b } }),
+            (p, t, _) => YesNo(t, "was any of your USCE in California?", b => p with { Usce = (p.Usce ?? new()) with { InCalifornia = b } }),
             p => YesNoText(p.Usce?.InCalifornia), p => p with { Usce = p.Usce is null ? null : p.Usce with { InCalifornia = null } },
-            p => p.Usce?.Months > 0, ["usce-ca", "usce-california"]),
+            p => p.Usce?.Months > 0 && p.Usce.InCalifornia is null, ["usce-ca", "usce-california"]) { Group = "usce" },
 
         new("letters", "US letters",
-            "How many **letters of recommendation from US physicians** do you have?",
+            "How many **letters of recommendation from US physicians** do you have — and how many are in your specialty and from California? e.g. _3 letters, 2 in IM, 1 from California_.",
             ["0", "1", "2", "3", "4"],
-            (p, t, _) => Readers.Number(t, "The number of letters", 0, ProfileValidator.MaxLetters, n => p with { Letters = (p.Letters ?? new()) with { Us = n } }),
-            p => p.Letters?.Us?.ToString(), p => p with { Letters = null }, Aliases: ["letters-us", "lors"]),
+            ReadLetters, p => p.Letters?.Us?.ToString(), p => p with { Letters = null }, Aliases: ["letters-us", "lors"]),
 
         new("lettersspecialty", "Letters in specialty",
             "How many of those letters are **from your chosen specialty**?",
-            ["0", "1", "2", "3"],
+            [],
             ReadLettersInSpecialty, p => p.Letters?.InSpecialty?.ToString(), p => p with { Letters = p.Letters is null ? null : p.Letters with { InSpecialty = null } },
-            p => p.Letters?.Us > 0, ["letters-specialty"]),
+            p => p.Letters?.Us > 0 && p.Letters.InSpecialty is null, ["letters-specialty"]) { Group = "letters", ChoicesFor = UpToLetters },
 
         new("lettersca", "California letters",
             "How many are **from physicians in California**?",
-            ["0", "1", "2", "3"],
+            [],
             ReadLettersCalifornia, p => p.Letters?.California?.ToString(), p => p with { Letters = p.Letters is null ? null : p.Letters with { California = null } },
-            p => p.Letters?.Us > 0, ["letters-ca", "letters-california"]),
+            p => p.Letters?.Us > 0 && p.Letters.California is null, ["letters-ca", "letters-california"]) { Group = "letters", ChoicesFor = UpToLetters },
+
+        new("extras", "Languages and publications",
+            "**Languages besides English** you use with patients, and how many **publications** you have? e.g. _Spanish, 2 publications_, or _none_.",
+            ["None"],
+            ReadExtras, ShowExtras, p => p with { Languages = null, Research = null }) { Compound = true },
 
         new("languages", "Languages",
             "Which **languages besides English** do you speak well enough to use with patients? (e.g. _Spanish, Tagalog_, or _none_)",
             ["Spanish", "None"],
             ReadLanguages, p => p.Languages is null ? null : p.Languages.Count == 0 ? "English only" : string.Join(", ", p.Languages),
-            p => p with { Languages = null }, Aliases: ["language"]),
+            p => p with { Languages = null }, p => p.Languages is null, ["language"]) { Group = "extras" },
 
         new("publications", "Publications",
             "How many **publications** do you have (peer-reviewed papers; 0 is fine)?",
             ["0", "1", "2", "5"],
-            (p, t, _) => Readers.Number(t, "The number of publications", 0, ProfileValidator.MaxPublications, n => p with { Research = new ResearchInfo(n) }),
-            p => p.Research?.Publications?.ToString(), p => p with { Research = null }, Aliases: ["research", "pubs"]),
+            (p, t, _) => Count(t, "The number of publications", 0, ProfileValidator.MaxPublications, n => p with { Research = new ResearchInfo(n) }),
+            p => p.Research?.Publications?.ToString(), p => p with { Research = null }, p => p.Research?.Publications is null, ["research", "pubs"]) { Group = "extras" },
 
         new("regions", "Preferred regions",
-            "Where would you like to train? Pick one or more regions, separated by commas.",
+            "Where would you like to train? Regions or state codes, separated by commas (e.g. _Los Angeles, San Diego_ or _CA, NV_).",
             [.. Vocabulary.Regions.Select(r => r.Label)],
             ReadRegions, p => p.Preferences?.Regions is { Count: > 0 } r ? string.Join(", ", r) : null,
             p => p with { Preferences = p.Preferences is null ? null : p.Preferences with { Regions = null } }, Aliases: ["region"]),
@@ -124,200 +145,19 @@ public static class IntakeTable
             "Any **states** you'd also consider? Two-letter codes separated by commas (e.g. _CA, NV, AZ_), or _any_.",
             ["CA", "Any"],
             ReadStates, p => p.Preferences?.States is { } s ? (s.Count == 0 ? "any" : string.Join(", ", s)) : null,
-            p => p with { Preferences = p.Preferences is null ? null : p.Preferences with { States = null } }, Aliases: ["state"]),
+            p => p with { Preferences = p.Preferences is null ? null : p.Preferences with { States = null } }, Aliases: ["state"]) { Asked = false },
+
+        new("connections", "Connections (for signals)",
+            "Optional, for placing ERAS signals: where did you **rotate** in the US, and which programs are your **letter writers** tied to? e.g. _rotated at Kern Medical and Arrowhead; letters from UC Riverside_. Send _skip_ if none.",
+            [],
+            ReadConnections, ShowConnections, p => p with { Connections = null }, Aliases: ["rotations", "signals"]),
     ];
 
     public static IntakeStep? Find(string idOrAlias) => Steps.FirstOrDefault(s => s.Matches(idOrAlias.Trim()));
 
-    private static ParseResult ReadSpecialties(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var names = new List<string>();
+    /// <summary>Steps that hold one field each (what summaries list and /profile set changes).</summary>
+    public static IEnumerable<IntakeStep> Fields => Steps.Where(s => !s.Compound);
 
-        // Names may contain "/", "&" and "and" (Internal Medicine/Pediatrics, PM&R): try each comma-separated item
-        // whole before splitting it further.
-        foreach (var item in text.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var found = Vocabulary.Specialty(item) is { } whole ? [whole] : AnswerReader.List(item).Select(Vocabulary.Specialty).ToList();
-            if (found.Count == 0 || found.Contains(null))
-            {
-                return ParseResult.Reject($"I don't know the specialty \"{Messaging.Markup.Escape(Trim(item))}\". Try a name like _Internal Medicine_, _Family Medicine_, _Pediatrics_ or _Psychiatry_.");
-            }
-
-            names.AddRange(found.OfType<string>().Where(n => !names.Contains(n)));
-        }
-
-        return names.Count == 0
-            ? ParseResult.Reject("Please name at least one specialty, e.g. _Internal Medicine_.")
-            : ParseResult.Success(p with { Specialties = names });
-    }
-
-    private static ParseResult ReadType(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var t = AnswerReader.Normalize(text).Replace("-", " ", StringComparison.Ordinal);
-        ApplicantType? type = t switch
-        {
-            _ when t.Contains("not", StringComparison.Ordinal) => ApplicantType.NonUsImg,
-            "us img" or "usimg" or "us" or "us citizen" or "citizen" or "green card" or "permanent resident" => ApplicantType.UsImg,
-            "non us img" or "nonus img" or "non us" or "non usimg" or "international" or "foreign" => ApplicantType.NonUsImg,
-            _ when t.Contains("non", StringComparison.Ordinal) => ApplicantType.NonUsImg,
-            _ when t.Contains("us img", StringComparison.Ordinal) || t.Contains("citizen", StringComparison.Ordinal) => ApplicantType.UsImg,
-            _ => null,
-        };
-        return type is null
-            ? ParseResult.Reject("Please answer _US-IMG_ (US citizen or permanent resident who studied abroad) or _Non-US IMG_.")
-            : ParseResult.Success(p with { ApplicantType = type });
-    }
-
-    private static ParseResult ReadStep1(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var t = AnswerReader.Normalize(text);
-        var current = p.Step1 ?? new Step1Info();
-        var hasScore = AnswerReader.ScoreNumber(text) is >= 100;
-
-        // "failed once, passed on the 2nd" is a pass (the attempts question follows); a three-digit number is a score.
-        if (!hasScore && (t.Contains("pass", StringComparison.Ordinal) || t is "p" or "yes"))
-        {
-            return ParseResult.Success(p with { Step1 = current with { Result = Step1Result.Pass, Score = null } });
-        }
-
-        if (!hasScore && t.Contains("fail", StringComparison.Ordinal))
-        {
-            return ParseResult.Success(p with { Step1 = current with { Result = Step1Result.Fail, Score = null } });
-        }
-
-        if (AnswerReader.LastNumber(text) is null)
-        {
-            return ParseResult.Reject("Please answer _Pass_, _Fail_, or a three-digit Step 1 score such as _212_.");
-        }
-
-        return Readers.Score(text, "Step 1", n => p with { Step1 = current with { Result = Step1Result.Score, Score = n } });
-    }
-
-    private static string? ShowStep1(ApplicantProfile p) => p.Step1?.Result switch
-    {
-        Step1Result.Pass => "Pass",
-        Step1Result.Fail => "Fail",
-        Step1Result.Score => p.Step1.Score?.ToString(),
-        _ => null,
-    };
-
-    private static ParseResult ReadStep3(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var number = AnswerReader.LastNumber(text);
-        var yesNo = AnswerReader.YesNo(AnswerReader.Normalize(text).Split(' ')[0]);
-        if (number is not null && yesNo != false)
-        {
-            return Readers.Score(text, "Step 3", n => p with { Step3 = new Step3Info(true, n) });
-        }
-
-        return yesNo is { } passed
-            ? ParseResult.Success(p with { Step3 = new Step3Info(passed, null) })
-            : ParseResult.Reject("Please answer _yes_ (optionally with your score) or _no_: have you passed Step 3?");
-    }
-
-    private static ParseResult ReadGraduationYear(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var max = context.CurrentYear + 2;
-        return Readers.Number(text, "The graduation year", ProfileValidator.MinGraduationYear, max, n => p with { GraduationYear = n });
-    }
-
-    private static ParseResult ReadVisa(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var t = AnswerReader.Normalize(text).Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
-        VisaNeed? visa = t switch
-        {
-            "none" or "no" or "novisa" or "nope" or "citizen" or "uscitizen" or "greencard" or "permanentresident" or "pr" or "gc" or "n/a" or "na" => VisaNeed.None,
-            "j1" or "j" or "jvisa" or "j1visa" or "ecfmgj1" => VisaNeed.J1,
-            "h1b" or "h1" or "h" or "h1bvisa" => VisaNeed.H1B,
-            _ => null,
-        };
-        return visa is null
-            ? ParseResult.Reject("Please answer _None_, _J-1_ or _H-1B_. (If either visa would do, pick _J-1_: far more programs sponsor it.)")
-            : ParseResult.Success(p with { Visa = visa });
-    }
-
-    private static ParseResult ReadLettersInSpecialty(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var max = p.Letters?.Us ?? ProfileValidator.MaxLetters;
-        return Readers.Number(text, "Letters in your specialty (at most your US letters)", 0, max, n => p with { Letters = (p.Letters ?? new()) with { InSpecialty = n } });
-    }
-
-    private static ParseResult ReadLettersCalifornia(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var max = p.Letters?.Us ?? ProfileValidator.MaxLetters;
-        return Readers.Number(text, "California letters (at most your US letters)", 0, max, n => p with { Letters = (p.Letters ?? new()) with { California = n } });
-    }
-
-    private static ParseResult ReadLanguages(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var t = AnswerReader.Normalize(text);
-        if (t is "none" or "no" or "english" or "english only" or "only english" or "0")
-        {
-            return ParseResult.Success(p with { Languages = [] });
-        }
-
-        var items = AnswerReader.List(text)
-            .Where(i => !string.Equals(i, "English", StringComparison.OrdinalIgnoreCase))
-            .Select(i => Trim(i))
-            .ToList();
-        if (items.Count == 0 || items.Any(i => !i.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'')))
-        {
-            return ParseResult.Reject("Please list languages by name, separated by commas (e.g. _Spanish, Arabic_), or send _none_.");
-        }
-
-        return ParseResult.Success(p with { Languages = items.Select(i => char.ToUpperInvariant(i[0]) + i[1..].ToLowerInvariant()).Distinct().ToList() });
-    }
-
-    private static ParseResult ReadRegions(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var codes = new List<string>();
-        foreach (var item in AnswerReader.List(text))
-        {
-            var code = Vocabulary.Region(item);
-            if (code is null)
-            {
-                var known = string.Join(", ", Vocabulary.Regions.Select(r => r.Label));
-                return ParseResult.Reject($"I don't know the region \"{Messaging.Markup.Escape(Trim(item))}\". Choose from: {known}.");
-            }
-
-            if (!codes.Contains(code))
-            {
-                codes.Add(code);
-            }
-        }
-
-        return codes.Count == 0
-            ? ParseResult.Reject("Please pick at least one region, or _Anywhere in the US_.")
-            : ParseResult.Success(p with { Preferences = (p.Preferences ?? new()) with { Regions = codes } });
-    }
-
-    private static ParseResult ReadStates(ApplicantProfile p, string text, IntakeContext context)
-    {
-        var t = AnswerReader.Normalize(text);
-        if (t is "any" or "anywhere" or "all" or "none" or "no")
-        {
-            return ParseResult.Success(p with { Preferences = (p.Preferences ?? new()) with { States = [] } });
-        }
-
-        var states = new List<string>();
-        foreach (var item in AnswerReader.List(text))
-        {
-            var code = Vocabulary.State(item);
-            if (code is null)
-            {
-                return ParseResult.Reject($"\"{Messaging.Markup.Escape(Trim(item))}\" isn't a US state code I know. Use two letters like _CA_ or _NY_, or send _any_.");
-            }
-
-            if (!states.Contains(code))
-            {
-                states.Add(code);
-            }
-        }
-
-        return ParseResult.Success(p with { Preferences = (p.Preferences ?? new()) with { States = states } });
-    }
-
-    private static string? YesNoText(bool? value) => value switch { true => "yes", false => "no", _ => null };
-
-    private static string Trim(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static IReadOnlyList<string> UpToLetters(ApplicantProfile p) =>
+        [.. Enumerable.Range(0, Math.Min(p.Letters?.Us ?? 3, 4) + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 }

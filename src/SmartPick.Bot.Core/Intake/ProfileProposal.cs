@@ -40,14 +40,15 @@ public static class ProfileProposal
 
     /// <summary>"- Label: old → new" lines for each field the proposal sets or changes.</summary>
     public static IReadOnlyList<string> Changes(ApplicantProfile current, ApplicantProfile proposed) =>
-        IntakeTable.Steps
+        IntakeTable.Fields
             .Select(s => (Step: s, Old: s.Show(current), New: s.Show(proposed)))
             .Where(x => x.New is not null && x.New != x.Old)
             .Select(x => $"- {x.Step.Label}: {Markup.Escape(x.Old ?? "not reported")} → **{Markup.Escape(x.New!)}**")
             .ToList();
 
-    public static Reply Ask(ApplicantProfile current, string patch) =>
-        Reply.Private("I picked up these details from your message:\n" + string.Join('\n', Changes(current, Apply(current, patch))) + "\n\nSave them to your profile?") with
+    public static Reply Ask(ApplicantProfile current, string patch, IReadOnlyList<string>? notes = null) =>
+        Reply.Private("I read this from your message:\n" + string.Join('\n', Changes(current, Apply(current, patch)))
+            + (notes is { Count: > 0 } ? "\n\n" + string.Join(' ', notes) : string.Empty) + "\n\nSave it to your profile? (_yes_ / _no_)") with
         {
             Choices = [new Choice("Yes, save", ConfirmPayload), new Choice("No, discard", DiscardPayload)],
         };

@@ -75,7 +75,25 @@ public static class Vocabulary
         }
 
         var prefix = Specialties.Where(s => s.StartsWith(t, StringComparison.OrdinalIgnoreCase)).ToList();
-        return prefix.Count == 1 ? prefix[0] : null;
+        return prefix.Count == 1 ? prefix[0] : Closest(t);
+    }
+
+    /// <summary>A typo of a name or a long alias ("intrnal medicin", "pediatircs"): the one closest candidate within the allowed edits.</summary>
+    private static string? Closest(string t)
+    {
+        if (t.Length < 4)
+        {
+            return null;
+        }
+
+        var allowed = t.Length <= 6 ? 1 : t.Length <= 12 ? 2 : 3;
+        var candidates = Specialties.Select(s => (Key: s.ToLowerInvariant(), Name: s))
+            .Concat(SpecialtyAliases.Where(a => a.Key.Length >= 5).Select(a => (a.Key, Name: a.Value)))
+            .Select(c => (c.Name, Distance: EditDistance.Between(t, c.Key)))
+            .Where(c => c.Distance <= allowed)
+            .OrderBy(c => c.Distance)
+            .ToList();
+        return candidates.Count == 0 || candidates.Any(c => c.Distance == candidates[0].Distance && c.Name != candidates[0].Name) ? null : candidates[0].Name;
     }
 
     public static string? Region(string text)

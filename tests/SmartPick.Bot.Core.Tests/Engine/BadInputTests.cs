@@ -11,20 +11,21 @@ public sealed class BadInputTests : IDisposable
 
     [Theory]
     [InlineData("specialties", "Basket weaving", "don't know the specialty", "Which specialty")]
-    [InlineData("type", "maybe", "US-IMG", "US-IMG")]
+    [InlineData("type", "maybe", "US citizen", "Which describes you")]
     [InlineData("step1", "great", "Pass", "Step 1")]
     [InlineData("step1", "312", "between 1 and 300", "Step 1")]
-    [InlineData("step1attempts", "0", "between 1 and 6", "How many attempts")]
-    [InlineData("step2ck", "0", "between 1 and 300", "Step 2 CK")]
-    [InlineData("step2ck", "301", "between 1 and 300", "Step 2 CK")]
-    [InlineData("step2ck", "about average", "couldn't find a number", "Step 2 CK")]
-    [InlineData("step2attempts", "-1", "negative", "How many attempts")]
+    [InlineData("step1attempts", "0", "between 1 and 6", "first attempt")]
+    [InlineData("step2ck", "0", "can't be a Step 2 CK score", "Step 2 CK")]
+    [InlineData("step2ck", "301", "can't be a Step 2 CK score", "Step 2 CK")]
+    [InlineData("step2ck", "5", "well above 100", "Step 2 CK")]
+    [InlineData("step2ck", "about average", "couldn't find a score", "Step 2 CK")]
+    [InlineData("step2attempts", "-1", "negative", "first attempt")]
     [InlineData("step3", "perhaps", "yes", "Step 3")]
     [InlineData("gradyear", "1850", "between 1960 and 2028", "graduate")]
     [InlineData("gradyear", "2040", "between 1960 and 2028", "graduate")]
     [InlineData("visa", "O-1", "J-1", "visa")]
-    [InlineData("usce", "-3", "negative", "months of US clinical")]
-    [InlineData("usce", "lots", "couldn't find a number", "months of US clinical")]
+    [InlineData("usce", "-3", "negative", "US clinical experience")]
+    [InlineData("usce", "lots", "couldn't find a number", "US clinical experience")]
     [InlineData("handson", "sometimes", "yes or no", "hands-on")]
     [InlineData("usceca", "kinda", "yes or no", "California")]
     [InlineData("letters", "-2", "negative", "letters")]
@@ -67,7 +68,7 @@ public sealed class BadInputTests : IDisposable
     public async Task HugeMessage_IsHandledWithoutCrashing()
     {
         var chat = _bot.Direct();
-        await chat.Send("/profile edit step2ck").Send(new string('9', 100_000)).Expect("between 1 and 300").RunAsync();
-        await chat.Send("/profile edit step2ck").Send(new string('x', 100_000)).Expect("couldn't find a number").RunAsync();
+        await chat.Send("/profile edit step2ck").Send(new string('9', 100_000)).Expect("can't be a Step 2 CK score").RunAsync();
+        await chat.Send("/profile edit step2ck").Send(new string('x', 100_000)).Expect("couldn't find a score").RunAsync();
     }
 }

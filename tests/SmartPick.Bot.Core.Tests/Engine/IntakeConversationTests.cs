@@ -11,25 +11,25 @@ public sealed class IntakeConversationTests : IDisposable
 
     public static ConversationScript CompleteIntake(ConversationScript chat) => chat
         .Send("/profile").Expect("specialty")
-        .Send("IM, FM").Expect("US-IMG")
-        .Send("non-US IMG").Expect("Step 1")
-        .Press("Pass").Expect("attempts")
-        .Send("1").Expect("Step 2 CK")
-        .Send("Step 2: 238").Expect("attempts did Step 2 CK")
-        .Send(" 1 ").Expect("Step 3")
+        .Send("IM, FM").Expect("Which describes you")
+        .Send("non-US IMG").Expect("visa")
+        .Send("j1").Expect("USMLE results")
+        .Press("One at a time").Expect("Step 1")
+        .Press("Passed, first attempt").Expect("Step 2 CK")
+        .Send("Step 2: 238").Expect("Step 2 CK** on the first attempt")
+        .Press("First attempt").Expect("Step 3")
         .Send("no").Expect("graduate")
-        .Send("2019").Expect("visa")
-        .Send("j1").Expect("months of US clinical")
+        .Send("2019").Expect("US clinical experience")
         .Send("6 months").Expect("hands-on")
         .Send("yes").Expect("California")
         .Press("Yes").Expect("letters")
         .Send("3").Expect("from your chosen specialty")
         .Send("2").Expect("physicians in California")
-        .Send("1").Expect("languages")
+        .Send("1").Expect("Languages besides English")
         .Send("Spanish").Expect("publications")
-        .Send("1").Expect("regions")
-        .Send("SoCal, Central Valley").Expect("states")
-        .Send("CA").Expect("That's everything");
+        .Send("1").Expect("train")
+        .Send("SoCal, Central Valley, CA").Expect("rotate")
+        .Send("skip").Expect("That's everything");
 
     [Fact]
     public async Task FullIntake_TypedAndPressedAnswers_StoresEveryField()
@@ -40,7 +40,7 @@ public sealed class IntakeConversationTests : IDisposable
         Assert.Equal(["Internal Medicine", "Family Medicine"], profile.Specialties);
         Assert.Equal(ApplicantType.NonUsImg, profile.ApplicantType);
         Assert.Equal(new Step1Info(Step1Result.Pass, null, 1), profile.Step1);
-        Assert.Equal(new Step2Info(238, 1), profile.Step2ck);
+        Assert.Equal(new Step2Info(238, 1, true), profile.Step2ck);
         Assert.Equal(false, profile.Step3?.Passed);
         Assert.Equal(2019, profile.GraduationYear);
         Assert.Equal(VisaNeed.J1, profile.Visa);
@@ -56,9 +56,9 @@ public sealed class IntakeConversationTests : IDisposable
     public async Task Skip_LeavesFieldNotReported_AndSkipsDependentQuestions()
     {
         await _bot.Direct()
-            .Send("/profile").Send("Internal Medicine").Send("US-IMG").Send("pass").Send("1")
+            .Send("/profile").Send("Internal Medicine").Send("US citizen").Send("One at a time").Send("pass").Send("1")
             .Send("skip").Expect("not reported").Expect("Step 3")
-            .ExpectNot("attempts did Step 2 CK")
+            .ExpectNot("Step 2 CK** on the first attempt")
             .RunAsync();
 
         var profile = ProfileJson.Deserialize(_bot.StoredProfileJson("u1")!);
@@ -75,9 +75,9 @@ public sealed class IntakeConversationTests : IDisposable
     public async Task Back_ReturnsToPreviousQuestion_ShowingCurrentAnswer()
     {
         await _bot.Direct()
-            .Send("/profile").Send("IM").Send("non-US IMG").Expect("Step 1")
-            .Send("back").Expect("US-IMG").Expect("Currently: Non-US IMG")
-            .Send("US-IMG").Expect("Step 1")
+            .Send("/profile").Send("IM").Send("non-US IMG").Expect("visa")
+            .Send("back").Expect("Which describes you").Expect("Currently: Non-US IMG")
+            .Send("US citizen").Expect("USMLE results").ExpectNot("visa")
             .RunAsync();
 
         Assert.Contains("\"UsImg\"", _bot.StoredProfileJson("u1"), StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class IntakeConversationTests : IDisposable
     {
         await _bot.Direct()
             .Send("/profile").Send("IM")
-            .PressPayload("intake:specialties:Pediatrics").Expect("earlier question").Expect("US-IMG")
+            .PressPayload("intake:specialties:Pediatrics").Expect("earlier question").Expect("Which describes you")
             .RunAsync();
 
         Assert.Contains("Internal Medicine", _bot.StoredProfileJson("u1"), StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class IntakeConversationTests : IDisposable
     {
         await _bot.Direct()
             .Send("/profile").Send("IM").Send("pause").Expect("Paused")
-            .Send("/profile").Expect("Welcome back").Expect("US-IMG")
+            .Send("/profile").Expect("Welcome back").Expect("Which describes you")
             .RunAsync();
     }
 }

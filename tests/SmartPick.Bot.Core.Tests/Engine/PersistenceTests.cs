@@ -13,12 +13,12 @@ public sealed class PersistenceTests : IDisposable
     public async Task Restart_MidIntake_ResumesAtSameQuestionWithEarlierAnswers()
     {
         // Arrange: half an intake, then the process "dies" (engine and store dropped).
-        await _bot.Direct().Send("/profile").Send("IM").Send("non-US IMG").Send("pass").Send("1").Expect("Step 2 CK").RunAsync();
+        await _bot.Direct().Send("/profile").Send("IM").Send("non-US IMG").Send("j1").Send("One at a time").Send("Passed, first attempt").Expect("Step 2 CK").RunAsync();
 
         // Act: a brand-new engine and store over the same SQLite file.
         var restarted = TestBot.CreateEngine(_bot.DatabasePath, _bot.Clock, new RecordingAdvisor(), new RecordingGuide());
         var chat = new ConversationScript(restarted, "test", "u1", ChatKind.Direct);
-        await chat.Send("238").Expect("attempts did Step 2 CK").Send("back").Expect("Step 2 CK").Expect("Currently: 238").RunAsync();
+        await chat.Send("238").Expect("Step 2 CK** on the first attempt").Send("back").Expect("Step 2 CK").Expect("Currently: 238").RunAsync();
 
         // Assert
         var json = _bot.StoredProfileJson("u1")!;

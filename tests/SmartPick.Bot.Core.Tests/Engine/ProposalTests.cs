@@ -19,7 +19,7 @@ public sealed class ProposalTests : IDisposable
         var chat = await _bot.Direct()
             .Send("/profile set specialties IM")
             .Send("I got 212 on Step 1 and 238 on CK, graduated 2019, need a J-1")
-            .Expect("picked up these details").Expect("Step 2 CK score: not reported → **238**").Expect("Visa: not reported → **J-1**")
+            .Expect("I read this from your message").Expect("Step 2 CK score: not reported → **238**").Expect("Visa: not reported → **J-1**")
             .RunAsync();
         Assert.DoesNotContain("238", _bot.StoredProfileJson("u1"), StringComparison.Ordinal);
 
@@ -49,7 +49,7 @@ public sealed class ProposalTests : IDisposable
     {
         _bot.Guide.Propose = p => (p ?? new ApplicantProfile()) with { Step2ck = new Step2Info(999, null) };
 
-        await _bot.Direct().Send("/profile set specialties IM").Send("CK 999").ExpectNot("picked up").RunAsync();
+        await _bot.Direct().Send("/profile set specialties IM").Send("CK 999").ExpectNot("I read this").RunAsync();
     }
 }
 

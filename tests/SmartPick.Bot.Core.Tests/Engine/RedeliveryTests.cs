@@ -14,7 +14,7 @@ public sealed class RedeliveryTests : IDisposable
     [Fact]
     public async Task RedeliveredAnswer_AfterRestart_IsNotAppliedToTheNextQuestion_AndGetsTheSameReply()
     {
-        await _bot.Direct().Send("/profile").Send("IM").Send("non-US IMG").Send("pass").Send("1").Expect("Step 2 CK").RunAsync();
+        await _bot.Direct().Send("/profile").Send("IM").Send("non-US IMG").Send("j1").Send("One at a time").Send("Passed, first attempt").Expect("Step 2 CK").RunAsync();
         var answer = Message("238", "update:41");
         var first = await _bot.Engine.HandleAsync(answer, CancellationToken.None);
 
@@ -24,11 +24,11 @@ public sealed class RedeliveryTests : IDisposable
 
         Assert.Equal(first.Select(r => r.Text), again.Select(r => r.Text));
         Assert.Equal(first.SelectMany(r => r.Choices), again.SelectMany(r => r.Choices));
-        Assert.Contains("attempts did Step 2 CK", again[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Step 2 CK** on the first attempt", again[0].Text, StringComparison.Ordinal);
         var next = await restarted.HandleAsync(Message("1", "update:42"), CancellationToken.None);
         Assert.Contains("Step 3", next[0].Text, StringComparison.Ordinal);
         var profile = ProfileJson.Deserialize(_bot.StoredProfileJson("u1")!);
-        Assert.Equal(new Step2Info(238, 1), profile.Step2ck);
+        Assert.Equal(new Step2Info(238, 1, true), profile.Step2ck);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class RedeliveryDuringIntakeTests : IDisposable
     [Fact]
     public async Task OlderAnswerRedeliveredDuringIntake_IsNotAppliedToTheNextQuestion()
     {
-        await _bot.Direct().Send("/profile").Send("IM").Send("non-US IMG").Send("pass").Send("1").RunAsync();
+        await _bot.Direct().Send("/profile").Send("IM").Send("non-US IMG").Send("j1").Send("One at a time").Send("Passed, first attempt").RunAsync();
         await _bot.Engine.HandleAsync(Message("238", "update:50"), CancellationToken.None);
         await _bot.Engine.HandleAsync(Message("2", "update:51"), CancellationToken.None);
 
@@ -75,7 +75,7 @@ public sealed class RedeliveryDuringIntakeTests : IDisposable
 
         Assert.Empty(repeat);
         var profile = ProfileJson.Deserialize(_bot.StoredProfileJson("u1")!);
-        Assert.Equal(new Step2Info(238, 2), profile.Step2ck);
+        Assert.Equal(new Step2Info(238, 2, true), profile.Step2ck);
         Assert.Null(profile.Step3);
     }
 

@@ -66,10 +66,33 @@ public sealed class AnswerReaderTests
     [Fact]
     public void EveryChoicePayload_FitsTelegramCallbackLimit()
     {
+        var dialogue = new IntakeDialogue(TimeProvider.System);
         foreach (var step in IntakeTable.Steps)
         {
-            var reply = IntakeDialogue.Ask(step, new ApplicantProfile(), null);
+            var reply = dialogue.Ask(step, new ApplicantProfile(), null);
             Assert.All(reply.Choices, c => Assert.True(System.Text.Encoding.UTF8.GetByteCount(c.Payload) <= 64, c.Payload));
+        }
+    }
+
+    [Fact]
+    public void EveryButton_PassesItsOwnQuestionsValidation()
+    {
+        // The state a question is asked in: e.g. in-specialty letters only after some US letters, a 209–217 score before its result.
+        var asked = new ApplicantProfile
+        {
+            Specialties = ["Internal Medicine"],
+            Letters = new LettersInfo(2),
+            Step2ck = new Step2Info(212),
+            Step1 = new Step1Info(Step1Result.Pass),
+            Usce = new UsceInfo(3),
+        };
+        foreach (var step in IntakeTable.Steps)
+        {
+            foreach (var label in step.ChoicesAt(asked))
+            {
+                var read = step.Read(asked, label, new IntakeContext(2026));
+                Assert.True(read.Ok, $"{step.Id}: button \"{label}\" rejected: {read.Error}");
+            }
         }
     }
 }

@@ -12,14 +12,19 @@ internal static partial class ExamReader
 {
     public static void Read(string text, FactSheet sheet)
     {
+        var used = new HashSet<int>();
         foreach (Match m in ExamThenNumber().Matches(text))
         {
+            used.Add(m.Groups["n"].Index);
             Score(sheet, Exam(m.Groups["exam"].Value), m.Groups["n"].Value);
         }
 
         foreach (Match m in NumberThenExam().Matches(text))
         {
-            Score(sheet, Exam(m.Groups["exam"].Value), m.Groups["n"].Value);
+            if (used.Add(m.Groups["n"].Index))
+            {
+                Score(sheet, Exam(m.Groups["exam"].Value), m.Groups["n"].Value);
+            }
         }
 
         var last = 0;
@@ -31,6 +36,10 @@ internal static partial class ExamReader
             {
                 var exam = mentions.Count == 0 ? last : mentions.MinBy(x => Math.Abs(x.Index - outcome.Index)).Exam;
                 Outcome(sheet, exam, clause, outcome);
+                if (exam != 0 && WithScore().Match(clause) is { Success: true } scored)
+                {
+                    Score(sheet, exam, scored.Groups["n"].Value); // "failed once, then passed with 230"
+                }
             }
 
             if (mentions.Count > 0)
@@ -59,7 +68,7 @@ internal static partial class ExamReader
                 {
                     sheet.Set(p => p with { Step1 = s1 with { Result = Step1Result.Fail, Attempts = FailureCountGiven(clause) ? failures : s1.Attempts } });
                 }
-                else if (passed)
+                else if (passed || firstTry)
                 {
                     sheet.Set(p => p with { Step1 = s1 with { Result = s1.Result == Step1Result.Score ? Step1Result.Score : Step1Result.Pass, Attempts = firstTry ? 1 : s1.Attempts } });
                 }
@@ -149,7 +158,7 @@ internal static partial class ExamReader
 
     private const string ExamAlternatives = @"\b(?:usmle\s*)?(?:step\s*-?\s*(?:2\s*-?\s*ck|2|two)|s2\s*ck|2\s*ck|ck|step\s*-?\s*(?:1|one|i)|s1|step\s*-?\s*(?:3|three)|s3)\b";
 
-    [GeneratedRegex(@"(?<exam>" + ExamAlternatives + @")(?:\s*score)?\s*(?:is|was|of|=|:|-|—|,)?\s*(?:a\s+|around\s+|about\s+)?(?<n>\d{1,3})(?!\d|\s*(?:months?|mos?|times|attempts?|letters?|x\b|nd|rd|th|st))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<exam>" + ExamAlternatives + @")(?:\s*score)?\s*(?:is|was|of|=|:|-|—|,)?\s*(?:a\s+|around\s+|about\s+)?(?<n>\d{1,3})(?!\d|\s*(?:months?|mos?|times|attempts?|letters?|x\b)|(?:st|nd|rd|th)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ExamThenNumber();
 
     [GeneratedRegex(@"(?<![\d.])(?<n>\d{3})\s*(?:on|in|for|at)?\s*(?:my\s+|the\s+)?(?<exam>" + ExamAlternatives + ")", RegexOptions.CultureInvariant)]
@@ -160,6 +169,9 @@ internal static partial class ExamReader
 
     [GeneratedRegex(@"\bpass(?:ed)?\b|\bfail(?:ed|ure)?\b|\bfirst (?:attempt|try|time|go)\b|\b1st (?:attempt|try)\b|\bnot (?:taken|done|yet)\b|\bhaven'?t (?:taken|done)\b|\bno step|\bdidn'?t take\b|\bnot yet\b|\bpending\b|\bhavent\b", RegexOptions.CultureInvariant)]
     private static partial Regex Outcome();
+
+    [GeneratedRegex(@"\b(?:passed|scored|got)\s+(?:with\s+)?(?:a\s+)?(?<n>\d{3})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WithScore();
 
     [GeneratedRegex(@"\bpass(?:ed)?\b|\bp\b", RegexOptions.CultureInvariant)]
     private static partial Regex PassWord();
