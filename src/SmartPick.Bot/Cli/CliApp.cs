@@ -29,6 +29,11 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
+            if (args is ["catalog", .. var catalogArgs])
+            {
+                return await CatalogVerb.RunAsync(catalogArgs, stdout, stderr, TimeProvider.System);
+            }
+
             var cli = CliArguments.Parse(args, KnownOptions);
             switch (cli.Verb)
             {
@@ -78,7 +83,7 @@ public static class CliApp
           explain-score --profile FILE [--program ACGME_ID] [--format text|json]
           ask "QUESTION" [--format text|json]
           storage migrate --to-connection-string PG [--from-connection-string SQLITE]   copy SQLite into PostgreSQL
-        """;
+        """ + "\n" + CatalogVerb.Usage;
 
     private static async Task<int> RunHostAsync(CliArguments cli, TextReader stdin, TextWriter stdout)
     {
@@ -127,9 +132,9 @@ public static class CliApp
     {
         var profile = LoadProfile(cli.Require("profile"));
         var program = cli.Option("program");
-        if (program is not null && (program.Length != 10 || !program.All(char.IsAsciiDigit)))
+        if (program is not null && !ProgramIds.IsValid(program))
         {
-            throw new CliException($"--program must be a 10-digit ACGME id, not '{program}'");
+            throw new CliException($"--program must be a 10-digit ACGME id or an X-<slug> catalog id, not '{program}'");
         }
 
         return services.GetRequiredService<IRankingAdvisor>().ExplainScore(profile, program, null);
