@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using SmartPick.Bot.Core.List;
+using SmartPick.Bot.Core.Privacy;
+using SmartPick.Bot.Core.Reminders;
 using SmartPick.Bot.Core.State;
 using SmartPick.Bot.Storage.Postgres.Schema;
 using SmartPick.Bot.Storage.Postgres.Stores;
@@ -24,6 +27,10 @@ public static class PostgresStorageExtensions
         builder.Services.AddSingleton<PostgresDatabase>();
         builder.Services.AddSingleton<IUserStore, PostgresUserStore>();
         builder.Services.AddSingleton<IAdapterStateStore, PostgresAdapterStateStore>();
+        builder.Services.AddSingleton<IApplicantListStore, PostgresApplicantListStore>();
+        builder.Services.AddSingleton<IReminderStore, PostgresReminderStore>();
+        builder.Services.AddSingleton<INotificationLedger, PostgresNotificationLedger>();
+        builder.Services.AddSingleton<IInactivityStore, PostgresInactivityStore>();
         builder.Services.AddHostedService<MigrationService>();
         return builder;
     }

@@ -36,5 +36,35 @@ internal static class PostgresMigrations
             updated_at  timestamptz NOT NULL
         );
         """,
+        """
+        CREATE TABLE list_entries (
+            platform    text        NOT NULL,
+            user_id     text        NOT NULL,
+            program_id  text        NOT NULL,
+            track       text        NOT NULL,
+            added_at    timestamptz NOT NULL,
+            PRIMARY KEY (platform, user_id, program_id, track)
+        );
+        CREATE TABLE reminder_subscriptions (
+            platform    text        NOT NULL,
+            user_id     text        NOT NULL,
+            enabled     boolean     NOT NULL,
+            time_zone   text        NOT NULL,
+            since       timestamptz NOT NULL,
+            updated_at  timestamptz NOT NULL,
+            PRIMARY KEY (platform, user_id)
+        );
+        CREATE INDEX reminder_subscriptions_enabled ON reminder_subscriptions (platform, user_id) WHERE enabled;
+        CREATE TABLE notification_ledger (
+            platform      text        NOT NULL,
+            user_id       text        NOT NULL,
+            notice        text        NOT NULL,
+            status        text        NOT NULL,
+            claimed_until timestamptz NOT NULL,
+            attempts      integer     NOT NULL,
+            updated_at    timestamptz NOT NULL,
+            PRIMARY KEY (platform, user_id, notice)
+        );
+        """,
     ];
 }

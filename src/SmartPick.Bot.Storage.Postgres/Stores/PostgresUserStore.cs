@@ -52,13 +52,16 @@ public sealed class PostgresUserStore(PostgresDatabase database, TimeProvider cl
     public Task<bool> TrySaveAsync(UserKey user, UserState state, long expectedVersion, CancellationToken cancellationToken) =>
         WriteAsync(user, state, expectedVersion, cancellationToken);
 
+    /// <summary>Every table with rows about a user (keyed by platform, user_id); /forget and the inactivity clean-up empty them all.</summary>
+    internal static readonly string[] UserTables = ["profiles", "conversations", "list_entries", "reminder_subscriptions", "notification_ledger"];
+
     public async Task<bool> ForgetAsync(UserKey user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var deleted = 0;
-        foreach (var table in (string[])["profiles", "conversations"])
+        foreach (var table in UserTables)
         {
             await using var command = new NpgsqlCommand($"DELETE FROM {table} WHERE platform = @platform AND user_id = @user;", connection, tx);
             AddKey(command, user);
@@ -132,6 +135,15 @@ public sealed class PostgresUserStore(PostgresDatabase database, TimeProvider cl
             """,
         _ => "UPDATE profiles SET profile = @profile, updated_at = @now, version = version + 1 WHERE platform = @platform AND user_id = @user AND version = @expected;",
     };
+
+    /// <summary>A command with @platform and @user bound, for the stores keyed by user.</summary>
+    internal static NpgsqlCommand UserCommand(NpgsqlConnection connection, UserKey user, string sql, NpgsqlTransaction? tx = null)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var command = new NpgsqlCommand(sql, connection, tx);
+        AddKey(command, user);
+        return command;
+    }
 
     private static void AddKey(NpgsqlCommand command, UserKey user)
     {

@@ -63,6 +63,10 @@ public sealed class TestStorage : IDisposable
         return host.Services;
     }
 
+    /// <summary>A service of the given instance (a new one when none is given).</summary>
+    public T Get<T>(IServiceProvider? instance = null)
+        where T : notnull => (instance ?? NewInstance()).GetRequiredService<T>();
+
     public IUserStore UserStore(IServiceProvider? instance = null) => (instance ?? NewInstance()).GetRequiredService<IUserStore>();
 
     public IAdapterStateStore AdapterState(IServiceProvider? instance = null) => (instance ?? NewInstance()).GetRequiredService<IAdapterStateStore>();
