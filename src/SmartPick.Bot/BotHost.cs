@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartPick.Bot.Chat;
 using SmartPick.Bot.Core;
+using SmartPick.Bot.Core.List;
 using SmartPick.Bot.Discord;
 using SmartPick.Bot.Knowledge;
 using SmartPick.Bot.Telegram;
@@ -44,6 +45,7 @@ public static class BotHost
     {
         builder.AddTelegramAdapter();
         builder.AddDiscordAdapter();
+        builder.AddApplicantJobs(); // reminder scheduler + inactivity clean-up (they DM through the adapters)
         builder.AddConsoleChatWhenNoAdapter();
     }
 }

@@ -41,7 +41,27 @@ public static class CommandCatalog
         Command("ask", "Ask a question about applying as an IMG", Text("question", "Your question", 500) with { Required = true }),
         Command("forget", "Delete everything SmartPick stores about you"),
         Command("export", "Get your stored profile back as JSON"),
+        Command(
+            "list",
+            "Your own list of programs",
+            Sub("show", "Your list with chances, tiers, eligibility and websites"),
+            Sub("add", "Add a program", Text("program", "ACGME id or program name") with { Required = true }),
+            Sub("remove", "Remove a program", Text("program", "ACGME id, name or number on your list") with { Required = true }),
+            Sub("clear", "Remove every program"),
+            Sub("export", "Your list as a CSV file")),
+        Command("compare", "Two programs side by side", Text("first", "ACGME id or name") with { Required = true }, Text("second", "ACGME id or name") with { Required = true }),
+        Command("timeline", "Where you are in the Match cycle and what is next"),
+        Command(
+            "remind",
+            "Private reminders before key dates",
+            Sub("on", "Remind me 3 days before and on the day"),
+            Sub("off", "Stop reminders"),
+            Sub("tz", "Set your time zone", Text("zone", "IANA time zone, e.g. America/Los_Angeles", 64) with { Required = true })),
+        Command("privacy", "What SmartPick stores, for how long, and how to delete it"),
     ];
+
+    private static CommandOption Sub(string name, string description, params CommandOption[] options) =>
+        new(OptionType.SubCommand, name, description) { Options = options.Length == 0 ? null : options };
 
     private static CommandDefinition Command(string name, string description, params CommandOption[] options) =>
         new(name, description)

@@ -88,6 +88,7 @@ public static class InteractionMapper
             }
             else
             {
+                options.TryAdd("subcommand", option.GetProperty("name").GetString()!); // "/list add": the engine reads "add"
                 Collect(option, options);
             }
         }

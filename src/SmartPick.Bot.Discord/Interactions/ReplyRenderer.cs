@@ -29,8 +29,9 @@ public static class ReplyRenderer
         {
             var last = i == chunks.Count - 1;
             var image = last ? reply.Image : null;
+            var document = last && image is null ? reply.File : null; // one attachment per message
             var content = asEmbed ? null : chunks[i];
-            if (string.IsNullOrEmpty(content) && !asEmbed && image is null && (!last || components is null))
+            if (string.IsNullOrEmpty(content) && !asEmbed && image is null && document is null && (!last || components is null))
             {
                 content = "…";
             }
@@ -41,9 +42,11 @@ public static class ReplyRenderer
                 Embeds = asEmbed ? [new Embed { Description = chunks[i] }] : null,
                 Components = last ? components : null,
                 Flags = ephemeral ? MessageFlags.Ephemeral : null,
-                Attachments = image is null ? null : [new AttachmentRef("0", image.FileName, Truncate(image.AltText, 1024))],
+                Attachments = image is not null ? [new AttachmentRef("0", image.FileName, Truncate(image.AltText, 1024))]
+                    : document is not null ? [new AttachmentRef("0", document.FileName, null)] : null,
             };
-            messages.Add(new RenderedMessage(body, image is null ? null : new FileUpload(image.FileName, image.Png)));
+            messages.Add(new RenderedMessage(body, image is not null ? new FileUpload(image.FileName, image.Png)
+                : document is null ? null : new FileUpload(document.FileName, document.Content, document.MediaType)));
         }
 
         return messages;

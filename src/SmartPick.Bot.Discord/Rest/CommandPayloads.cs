@@ -26,6 +26,9 @@ public sealed record CommandOption(int Type, string Name, string Description)
     public double? MaxValue { get; init; }
 
     public int? MaxLength { get; init; }
+
+    /// <summary>The options of a subcommand (type 1).</summary>
+    public IReadOnlyList<CommandOption>? Options { get; init; }
 }
 
 public sealed record CommandChoice(string Name, string Value);
@@ -33,6 +36,7 @@ public sealed record CommandChoice(string Name, string Value);
 /// <summary>Option type numbers.</summary>
 public static class OptionType
 {
+    public const int SubCommand = 1;
     public const int StringValue = 3;
     public const int IntegerValue = 4;
 }

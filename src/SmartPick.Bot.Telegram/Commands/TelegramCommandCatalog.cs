@@ -21,10 +21,15 @@ public static partial class TelegramCommandCatalog
         ("ask", "Ask a question about applying (grounded answer)"),
         ("forget", "Delete everything stored about you"),
         ("export", "Send your stored data back as JSON"),
+        ("list", "Your program list: add, remove, show, clear, export CSV"),
+        ("compare", "Two programs side by side"),
+        ("timeline", "Where you are in the Match cycle and what is next"),
+        ("remind", "Reminders before key dates: on, off, tz"),
+        ("privacy", "What is stored, for how long, how to delete it"),
     ];
 
     /// <summary>Commands that make sense in a group; personal ones still answer with a private-chat link.</summary>
-    public static IReadOnlyList<string> GroupCommands { get; } = ["help", "rank", "plan", "ask", "explain-score", "profile"];
+    public static IReadOnlyList<string> GroupCommands { get; } = ["help", "rank", "plan", "ask", "explain-score", "profile", "timeline", "privacy"];
 
     public static string ToTelegramName(string canonical) => canonical.Replace('-', '_').ToLowerInvariant();
 

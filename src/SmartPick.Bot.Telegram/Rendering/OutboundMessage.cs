@@ -9,3 +9,6 @@ public sealed record OutboundText(long ChatId, string Html, InlineKeyboardMarkup
 
 public sealed record OutboundPhoto(long ChatId, byte[] Png, string FileName, string CaptionHtml, InlineKeyboardMarkup? Keyboard)
     : OutboundMessage(ChatId);
+
+/// <summary>A file (sendDocument), e.g. the /list CSV export.</summary>
+public sealed record OutboundDocument(long ChatId, byte[] Content, string FileName, string CaptionHtml) : OutboundMessage(ChatId);

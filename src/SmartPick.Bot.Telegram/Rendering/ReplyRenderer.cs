@@ -63,6 +63,11 @@ public static class ReplyRenderer
         {
             output.Add(new OutboundText(chatId, parts[i], i == parts.Count - 1 ? keyboard : null));
         }
+
+        if (reply.File is { } file)
+        {
+            output.Add(new OutboundDocument(chatId, file.Content, file.FileName, string.Empty));
+        }
     }
 
     private static InlineKeyboardMarkup? Keyboard(Reply reply, ChatKind chatKind, string botUsername)

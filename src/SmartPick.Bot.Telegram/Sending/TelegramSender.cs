@@ -33,6 +33,12 @@ public sealed class TelegramSender(TelegramClientFactory clients, SendRateLimite
             return await bot.SendPhoto(chatId: p.ChatId, photo: InputFile.FromStream(png, p.FileName), caption: p.CaptionHtml,
                 parseMode: ParseMode.Html, replyMarkup: p.Keyboard, cancellationToken: ct).ConfigureAwait(false);
         }, cancellationToken),
+        OutboundDocument d => MessageCallAsync("sendDocument", d.ChatId, isGroup, async (bot, ct) =>
+        {
+            using var content = new MemoryStream(d.Content, writable: false);
+            return await bot.SendDocument(chatId: d.ChatId, document: InputFile.FromStream(content, d.FileName), caption: d.CaptionHtml,
+                parseMode: ParseMode.Html, cancellationToken: ct).ConfigureAwait(false);
+        }, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
 

@@ -3,7 +3,7 @@ using SmartPick.Bot.Core.Messaging;
 
 namespace SmartPick.Bot.Chat;
 
-/// <summary>Replies as plain text: markup removed, choices as [Label] (type the label to choose), images by alt text.</summary>
+/// <summary>Replies as plain text: markup removed, choices as [Label] (type the label to choose), images by alt text, files saved to the current directory.</summary>
 public static class ConsoleRenderer
 {
     public static string Render(IReadOnlyList<Reply> replies)
@@ -16,6 +16,14 @@ public static class ConsoleRenderer
             if (reply.Image is { } image)
             {
                 sb.Append("[chart: ").Append(image.AltText).AppendLine("]");
+            }
+
+            if (reply.File is { } file)
+            {
+                // The console's "attachment": the file lands in the current directory.
+                var path = Path.GetFullPath(Path.GetFileName(file.FileName));
+                File.WriteAllBytes(path, file.Content);
+                sb.Append("[file saved: ").Append(path).AppendLine("]");
             }
 
             if (reply.Choices.Count > 0)
