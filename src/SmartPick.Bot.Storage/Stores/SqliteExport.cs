@@ -22,6 +22,22 @@ public sealed class SqliteExport(SqliteDatabase database)
         return users;
     }
 
+    /// <summary>Every notification ledger row, so a copy never sends a reminder or warning the source already sent.</summary>
+    public async Task<IReadOnlyList<ExportedNotice>> NoticesAsync(CancellationToken cancellationToken)
+    {
+        var notices = new List<ExportedNotice>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT platform, user_id, notice, status, claimed_until, attempts FROM notification_ledger ORDER BY 1, 2, 3;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            notices.Add(new(new UserKey(reader.GetString(0), reader.GetString(1)), reader.GetString(2), reader.GetString(3), SqliteTime.Parse(reader.GetString(4)), reader.GetInt32(5)));
+        }
+
+        return notices;
+    }
+
     /// <summary>Every adapter bookkeeping entry (update offsets, identify counters, command hashes).</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, string>>> AdapterStateAsync(CancellationToken cancellationToken)
     {
@@ -38,3 +54,6 @@ public sealed class SqliteExport(SqliteDatabase database)
         return entries;
     }
 }
+
+/// <summary>One notification ledger row as stored (status: claimed, released, sent, unreachable, failed).</summary>
+public sealed record ExportedNotice(UserKey User, string Notice, string Status, DateTimeOffset ClaimedUntil, int Attempts);

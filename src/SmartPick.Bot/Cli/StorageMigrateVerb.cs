@@ -11,7 +11,8 @@ namespace SmartPick.Bot.Cli;
 
 /// <summary>
 /// <c>storage migrate --to-connection-string PG [--from-connection-string SQLITE]</c>: copies a SQLite database into
-/// PostgreSQL. Idempotent: what the target already has is kept (a re-run copies nothing), so running it again after
+/// PostgreSQL — users (profile and conversation), list entries, reminder settings, sent/claimed notices and adapter
+/// state. Idempotent: what the target already has is kept (a re-run copies nothing), so running it again after
 /// instances started on PostgreSQL never overwrites newer data. Prints the counts.
 /// </summary>
 internal static class StorageMigrateVerb
@@ -28,27 +29,52 @@ internal static class StorageMigrateVerb
         var source = cli.Option("from-connection-string") ?? ConfiguredSqlite(cli);
         var target = cli.Require("to-connection-string");
         var clock = TimeProvider.System;
+        var cancel = CancellationToken.None;
         using var from = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = source }), NullLogger<SqliteDatabase>.Instance);
         using var to = new PostgresDatabase(Options.Create(Validated(target)), NullLogger<PostgresDatabase>.Instance);
-        var cancel = CancellationToken.None;
-        var (fromUsers, toUsers) = (new SqliteUserStore(from, clock), new PostgresUserStore(to, clock));
-        var (fromState, toState) = (new SqliteAdapterStateStore(from, clock), new PostgresAdapterStateStore(to, clock));
         var export = new SqliteExport(from);
+        var (fromUsers, toUsers) = (new SqliteUserStore(from, clock), new PostgresUserStore(to, clock));
+        var (fromList, toList) = (new SqliteApplicantListStore(from), new PostgresApplicantListStore(to));
+        var (fromReminders, toReminders) = (new SqliteReminderStore(from, clock), new PostgresReminderStore(to, clock));
+        var (fromState, toState) = (new SqliteAdapterStateStore(from, clock), new PostgresAdapterStateStore(to, clock));
+        var import = new PostgresImport(to, clock);
+        Count users = new("users"), entries = new("list entries"), reminders = new("reminder settings"), notices = new("notices"), state = new("adapter state");
 
-        int usersCopied = 0, usersKept = 0, stateCopied = 0, stateKept = 0;
         foreach (var user in await export.UsersAsync(cancel))
         {
-            var state = await fromUsers.LoadAsync(user, cancel);
-            var copied = state is not null && await toUsers.TrySaveAsync(user, state, expectedVersion: 0, cancel);
-            _ = copied ? usersCopied++ : usersKept++;
+            if (await fromUsers.LoadAsync(user, cancel) is { } stored)
+            {
+                users.Add(await toUsers.TrySaveAsync(user, stored, expectedVersion: 0, cancel));
+            }
+
+            foreach (var entry in await fromList.GetAsync(user, cancel))
+            {
+                entries.Add(await toList.AddAsync(user, entry, cancel));
+            }
+
+            if (await fromReminders.GetAsync(user, cancel) is { } subscription)
+            {
+                var absent = await toReminders.GetAsync(user, cancel) is null;
+                if (absent)
+                {
+                    await toReminders.SetAsync(user, subscription, cancel);
+                }
+
+                reminders.Add(absent);
+            }
+        }
+
+        foreach (var n in await export.NoticesAsync(cancel))
+        {
+            notices.Add(await import.TryInsertNoticeAsync(n.User, n.Notice, n.Status, n.ClaimedUntil, n.Attempts, cancel));
         }
 
         foreach (var (key, value) in await export.AdapterStateAsync(cancel))
         {
-            _ = await toState.CompareAndSetAsync(key, expected: null, value, cancel) ? stateCopied++ : stateKept++;
+            state.Add(await toState.CompareAndSetAsync(key, expected: null, value, cancel));
         }
 
-        await stdout.WriteLineAsync($"users: {usersCopied} copied, {usersKept} already in the target; adapter state: {stateCopied} copied, {stateKept} already in the target");
+        await stdout.WriteLineAsync(string.Join("; ", new[] { users, entries, reminders, notices, state }.Select(c => c.ToString())));
         return 0;
     }
 
@@ -75,5 +101,15 @@ internal static class StorageMigrateVerb
         {
             throw new CliException("--to-connection-string is not a PostgreSQL connection string: " + ex.Message);
         }
+    }
+
+    private sealed class Count(string what)
+    {
+        private int _copied;
+        private int _kept;
+
+        public void Add(bool copied) => _ = copied ? _copied++ : _kept++;
+
+        public override string ToString() => $"{what}: {_copied} copied, {_kept} already in the target";
     }
 }

@@ -1,4 +1,6 @@
 using SmartPick.Bot.Cli;
+using SmartPick.Bot.Core.List;
+using SmartPick.Bot.Core.Reminders;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Bot.Core.State;
 using SmartPick.Bot.Storage.Postgres.Tests.Support;
@@ -35,9 +37,10 @@ public sealed class StorageCliTests
     }
 
     [PostgresFact]
-    public async Task StorageMigrate_CopiesEveryUserAndAdapterEntry_AndARerunCopiesNothing()
+    public async Task StorageMigrate_CopiesEveryStoredThing_AndARerunCopiesNothing()
     {
-        // Arrange: a SQLite database with two users and an adapter entry; an empty PostgreSQL database.
+        // Arrange: a SQLite database with two users, a list entry, a reminder setting, a sent notice and an adapter
+        // entry; an empty PostgreSQL database.
         using var sqlite = TestStorage.Create(TestStorage.Sqlite);
         using var postgres = TestStorage.Create(TestStorage.Postgres);
         var alice = new UserKey("telegram", "1");
@@ -46,6 +49,12 @@ public sealed class StorageCliTests
         await sqlite.UserStore().SaveAsync(alice, state, None);
         await sqlite.UserStore().SaveAsync(bob, UserState.New, None);
         await sqlite.AdapterState().SetAsync("telegram:offset", "991", None);
+        var added = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
+        await sqlite.Get<IApplicantListStore>().AddAsync(alice, new ListEntry("1400531031", "Internal Medicine", added), None);
+        await sqlite.Get<IReminderStore>().SetAsync(alice, new ReminderSubscription(true, "Asia/Manila", added), None);
+        var ledger = sqlite.Get<INotificationLedger>();
+        await ledger.TryClaimAsync(alice, "deadline:2026-09-24", added, TimeSpan.FromMinutes(5), None);
+        await ledger.CompleteAsync(alice, "deadline:2026-09-24", NoticeOutcome.Sent, None);
         string[] args = ["storage", "migrate", "--to-connection-string", postgres.ConnectionString, "--from-connection-string", sqlite.ConnectionString];
 
         // Act
@@ -53,14 +62,17 @@ public sealed class StorageCliTests
         var second = await RunAsync(args);
 
         // Assert
-        Assert.Equal((0, "users: 2 copied, 0 already in the target; adapter state: 1 copied, 0 already in the target"), (first.Code, first.Stdout.Trim()));
-        Assert.Equal((0, "users: 0 copied, 2 already in the target; adapter state: 0 copied, 1 already in the target"), (second.Code, second.Stdout.Trim()));
+        Assert.Equal((0, "users: 2 copied, 0 already in the target; list entries: 1 copied, 0 already in the target; reminder settings: 1 copied, 0 already in the target; notices: 1 copied, 0 already in the target; adapter state: 1 copied, 0 already in the target"), (first.Code, first.Stdout.Trim()));
+        Assert.Equal((0, "users: 0 copied, 2 already in the target; list entries: 0 copied, 1 already in the target; reminder settings: 0 copied, 1 already in the target; notices: 0 copied, 1 already in the target; adapter state: 0 copied, 1 already in the target"), (second.Code, second.Stdout.Trim()));
         var copied = (await postgres.UserStore().LoadAsync(alice, None))!;
         Assert.Equal(ProfileJson.Serialize(state.Profile), ProfileJson.Serialize(copied.Profile));
         Assert.Equal("visa", copied.Conversation.IntakeStep);
         Assert.Equal(["specialties"], copied.Conversation.History);
         Assert.NotNull(await postgres.UserStore().LoadAsync(bob, None));
         Assert.Equal("991", await postgres.AdapterState().GetAsync("telegram:offset", None));
+        Assert.Equal([("1400531031", "Internal Medicine", added)], (await postgres.Get<IApplicantListStore>().GetAsync(alice, None)).Select(e => (e.ProgramId, e.Track, e.AddedAt)));
+        Assert.Equal(new ReminderSubscription(true, "Asia/Manila", added), await postgres.Get<IReminderStore>().GetAsync(alice, None));
+        Assert.False(await postgres.Get<INotificationLedger>().TryClaimAsync(alice, "deadline:2026-09-24", added.AddDays(30), TimeSpan.FromMinutes(5), None)); // already sent: not again
     }
 
     [PostgresFact]
