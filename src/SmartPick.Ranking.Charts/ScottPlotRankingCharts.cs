@@ -62,7 +62,7 @@ public sealed class ScottPlotRankingCharts : IRankingCharts
         plot.YLabel("Percent");
         plot.ShowLegend();
         var alt = $"Line chart: P(match) rises to {result.Plan.PMatch:P0} at the recommended {result.Plan.RecommendedApplications} applications " +
-            $"and {result.Plan.PMatchIfAllApplied:P0} with all {steps.Count}; gains per application shrink as programs are added.";
+            $"and {result.Plan.PMatchIfAllApplied:P0} with all {result.Plan.EligiblePrograms} eligible programs; gains per application shrink as programs are added.";
         return Png(plot, alt, "plan.png");
     }
 

@@ -1,42 +1,85 @@
+using System.Collections.Concurrent;
 using SmartPick.Ranking.Catalog;
 using SmartPick.Ranking.Eligibility;
 using SmartPick.Ranking.Model;
 using SmartPick.Ranking.Outcomes;
 using SmartPick.Ranking.Planning;
 using SmartPick.Ranking.Profiles;
+using SmartPick.Ranking.Quadrature;
 using SmartPick.Ranking.Scoring;
 
 namespace SmartPick.Ranking;
 
 /// <summary>
-/// Scores programs for a profile: eligibility, calibrated interview chances as additive log-odds factors, tiers and the plan.
-/// Thread-safe; the model is read-only.
+/// Scores programs for a profile under the shared-strength model (knowledge/model.md §4–§8): numbers for every
+/// program first, factor text and eligibility reasons only for the programs returned. Thread-safe; the model is read-only.
 /// </summary>
 public sealed class RankingEngine(RankingModel model)
 {
+    private readonly ConcurrentDictionary<(string Specialty, int? Step2), ReferenceList> _references = new();
+    private readonly ConcurrentDictionary<(string Specialty, int? Step2, double UsImgShift), double> _shifts = new();
+    private readonly ConcurrentDictionary<string, GaussHermite> _rules = new(StringComparer.OrdinalIgnoreCase);
+
+    private const double UnreachableBelow = 1.1;
+    private const int LowestScore = 190;
+
     public RankingModel Model { get; } = model;
+
+    public GaussHermite Rule(SpecialtyCalibration cal)
+    {
+        ArgumentNullException.ThrowIfNull(cal);
+        return _rules.GetOrAdd(cal.Specialty, _ => GaussHermite.For(cal.Sigma));
+    }
+
+    public ReferenceList Reference(SpecialtyCalibration cal, int? step2)
+    {
+        ArgumentNullException.ThrowIfNull(cal);
+        return _references.GetOrAdd((cal.Specialty, step2), key => ReferenceList.Build(Model, cal, key.Step2));
+    }
 
     public SpecialtyAssessment Assess(ApplicantProfile profile, SpecialtyCalibration cal, int asOfYear)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(cal);
-        var k = Model.Coefficients;
         var step2 = profile.Step2ck?.Score;
         var curve = SpecialtyCurve.Probability(cal, step2);
-        var shift = profile.ApplicantType == ApplicantType.UsImg ? k.UsImgShift : 0;
-        var target = SpecialtyCurve.Probability(cal, step2, shift);
-        var baseline = SpecialtyCurve.BaselineInterviewLogOdds(cal, target);
-        var facts = ApplicantFacts.From(profile, asOfYear);
-        var applicant = ApplicantTerms.For(profile, facts, k);
-        var match = SpecialtyCurve.ReferenceMatchProbability(cal, baseline + applicant.Sum(f => f.Contribution));
-        return new SpecialtyAssessment(cal, curve, target, baseline, applicant, match);
+        var target = SpecialtyCurve.Probability(cal, step2, profile.ApplicantType == ApplicantType.UsImg ? Model.Coefficients.UsImgShift : 0);
+        var rule = Rule(cal);
+        var reference = Reference(cal, step2).ProgramTerms;
+        var shift = profile.ApplicantType == ApplicantType.UsImg ? Model.Coefficients.UsImgShift : 0;
+        var beta = Beta(cal, step2, shift);
+        var applicant = ApplicantTerms.For(profile, ApplicantFacts.From(profile, asOfYear), Model.Coefficients);
+        var a = applicant.Sum(f => f.Contribution);
+        var chances = ListChances.Of(reference, beta + a, cal.InterviewMatchQ, rule);
+        var neutral = a == 0 ? chances : ListChances.Of(reference, beta, cal.InterviewMatchQ, rule);
+        var match = Math.Clamp(target * (neutral.PMatch > 0 ? chances.PMatch / neutral.PMatch : 1), 0, 1);
+        return new SpecialtyAssessment(cal, curve, target, beta, applicant, match)
+        {
+            ApplicantLogOdds = a,
+            Rule = rule,
+            Reference = chances,
+        };
     }
 
+    /// <summary>One program with its factor text and eligibility reasons (for /explain-score and the returned list).</summary>
     public ScoredProgram Score(ApplicantProfile profile, ProgramRecord program, SpecialtyAssessment assessment, int asOfYear)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(assessment);
-        return Score(profile, ApplicantFacts.From(profile, asOfYear), program, assessment, PreferredPlaces.From(profile));
+        var facts = ApplicantFacts.From(profile, asOfYear);
+        var rules = Model.RulesFor(program.AcgmeId);
+        var eligibility = EligibilityChecker.Check(facts, program, rules);
+        var factors = new List<Factor>(12)
+        {
+            new("Specialty baseline", assessment.BaselineLogOdds, BaselineDetail(assessment, profile), CitationFor(assessment.Calibration)),
+        };
+        factors.AddRange(assessment.ApplicantFactors);
+        var logit = assessment.BaselineLogOdds + assessment.ApplicantLogOdds
+            + ProgramTerms.Sum(factors, profile, facts, program, rules, Model.Coefficients, PreferredPlaces.From(profile), Model.ReportsVisas(program.Specialty));
+        var p = assessment.Rule.MeanLogistic(logit);
+        var tier = eligibility.Status == EligibilityStatus.Ineligible ? Tier.Ineligible : Model.Settings.TierFor(p);
+        return new ScoredProgram(program, tier, p, logit, FitScore(logit, assessment), eligibility, factors);
     }
 
     public RankResult Rank(ApplicantProfile profile, RankQuery query)
@@ -48,58 +91,116 @@ public sealed class RankingEngine(RankingModel model)
         var facts = ApplicantFacts.From(profile, query.AsOfYear);
         var preferred = PreferredPlaces.From(profile);
         var regions = query.Region is null ? null : Regions.Resolve(query.Region);
-        var scored = new List<ScoredProgram>();
-        foreach (var p in Model.ProgramsIn(cal.Specialty))
+        var programs = Model.ProgramsIn(cal.Specialty);
+        var scores = CatalogScores.Rent(programs.Count);
+        try
         {
-            if ((regions is null || (p.Region is not null && regions.Contains(p.Region)))
-                && (query.State is null || string.Equals(p.State, query.State, StringComparison.OrdinalIgnoreCase)))
+            var shared = assessment.BaselineLogOdds + assessment.ApplicantLogOdds;
+            var visas = Model.ReportsVisas(cal.Specialty);
+            var rule = assessment.Rule;
+            Span<double> allMiss = stackalloc double[rule.Count];
+            allMiss.Fill(1);
+            int considered = 0, eligible = 0;
+            for (var i = 0; i < programs.Count; i++)
             {
-                scored.Add(Score(profile, facts, p, assessment, preferred));
+                var p = programs[i];
+                if ((regions is not null && (p.Region is null || !regions.Contains(p.Region)))
+                    || (query.State is not null && !string.Equals(p.State, query.State, StringComparison.OrdinalIgnoreCase)))
+                {
+                    scores.Exclude(i);
+                    continue;
+                }
+
+                considered++;
+                var rules = Model.RulesFor(p.AcgmeId);
+                var ineligible = EligibilityChecker.Status(facts, p, rules) == EligibilityStatus.Ineligible;
+                var eta = shared + ProgramTerms.Sum(null, profile, facts, p, rules, Model.Coefficients, preferred, visas);
+                var e = Math.Exp(-eta);
+                double shown = 0;
+                for (var h = 0; h < allMiss.Length; h++)
+                {
+                    var ph = 1 / (1 + (e * rule.ExpNegNodes[h]));
+                    shown += rule.Weights[h] * ph;
+                    if (!ineligible)
+                    {
+                        allMiss[h] *= 1 - (cal.InterviewMatchQ * ph);
+                    }
+                }
+
+                eligible += ineligible ? 0 : 1;
+                scores.Set(i, eta, shown, ineligible, preferred.Contains(p));
             }
-        }
 
-        var plan = Planner.Plan(
-            [.. scored.Where(s => s.Tier != Tier.Ineligible).Select(s => (s.Program.AcgmeId, s.InterviewProbability))],
-            cal.InterviewMatchQ,
-            Model.Settings.Signals.GetValueOrDefault(cal.Specialty),
-            Model.Settings,
-            Model.Coefficients.SignalOddsRatio);
-        var ordered = scored
-            .OrderBy(s => s.Tier == Tier.Ineligible)
-            .ThenByDescending(s => s.InterviewProbability)
-            .ThenBy(s => s.Program.AcgmeId, StringComparer.Ordinal);
-        var list = query.Top is { } top ? ordered.Take(top).ToList() : ordered.ToList();
-        return new RankResult(assessment, list, plan, scored.Count);
+            double allApplied = 0;
+            for (var h = 0; h < allMiss.Length; h++)
+            {
+                allApplied += rule.Weights[h] * (1 - allMiss[h]);
+            }
+
+            var wanted = query.Top is { } t ? Math.Min(considered, Math.Max(t, Model.Settings.MaxApplications + 1)) : considered;
+            var order = scores.Top(wanted, programs);
+            var candidates = new List<PlanCandidate>(Math.Min(order.Length, Model.Settings.MaxApplications + 1));
+            foreach (var i in order)
+            {
+                if (!scores.Ineligible(i) && candidates.Count <= Model.Settings.MaxApplications)
+                {
+                    candidates.Add(new PlanCandidate(programs[i].AcgmeId, scores.LogOdds(i), scores.Shown(i), cal.InterviewMatchQ));
+                }
+            }
+
+            var plan = Planner.Plan(candidates, rule, Model.Settings.Signals.GetValueOrDefault(cal.Specialty), Model.Settings, Model.Coefficients.SignalOddsRatio, allApplied, eligible);
+            var display = scores.Display(order, query.Top is { } top ? Math.Min(top, order.Length) : order.Length, programs);
+            var list = new List<ScoredProgram>(display.Length);
+            foreach (var i in display)
+            {
+                list.Add(Score(profile, programs[i], assessment, query.AsOfYear));
+            }
+
+            var reference = Reference(cal, profile.Step2ck?.Score);
+            return new RankResult(assessment, list, plan, considered) { Coverage = CoverageFor(cal, reference) };
+        }
+        finally
+        {
+            scores.Return();
+        }
     }
 
-    private ScoredProgram Score(ApplicantProfile profile, ApplicantFacts facts, ProgramRecord program, SpecialtyAssessment a, PreferredPlaces preferred)
+    /// <summary>
+    /// β(S): the reference list at score S reproduces the curve given at least one interview. P(match | ≥ 1 interview)
+    /// cannot fall below q, so targets under 1.1·q (extrapolated low scores) are solved at 1.1·q; and β never falls as S
+    /// rises (a better score also improves the reference list, which alone would lower β and with it the chance at
+    /// programs where the score is not binding), so β(S) = max(β solved at S, β(S − 1)) from <see cref="LowestScore"/>.
+    /// </summary>
+    public double Beta(SpecialtyCalibration cal, int? step2, double usImgShift)
     {
-        var rules = Model.RulesFor(program.AcgmeId);
-        var eligibility = EligibilityChecker.Check(facts, program, rules);
-        var factors = new List<Factor>(12)
+        ArgumentNullException.ThrowIfNull(cal);
+        return _shifts.GetOrAdd((cal.Specialty, step2, usImgShift), key =>
         {
-            new("Specialty baseline", a.BaselineLogOdds, BaselineDetail(a, profile), CitationFor(a.Calibration)),
-        };
-        factors.AddRange(a.ApplicantFactors);
-        ProgramTerms.Add(factors, profile, facts, program, rules, Model.Coefficients, preferred);
-        double logit = 0;
-        foreach (var f in factors)
-        {
-            logit += f.Contribution;
-        }
-
-        var p = Logistic.Sigmoid(logit);
-        var tier = eligibility.Status == EligibilityStatus.Ineligible ? Tier.Ineligible : Model.Settings.TierFor(p);
-        var fit = (int)Math.Round(100 * Logistic.Sigmoid(logit - a.BaselineLogOdds));
-        return new ScoredProgram(program, tier, p, logit, fit, eligibility, factors);
+            var target = Math.Max(SpecialtyCurve.Probability(cal, key.Step2, key.UsImgShift), UnreachableBelow * cal.InterviewMatchQ);
+            var solved = ListChances.SolveShift(Reference(cal, key.Step2).ProgramTerms, target, cal.InterviewMatchQ, Rule(cal));
+            return key.Step2 is { } s && s > LowestScore ? Math.Max(solved, Beta(cal, s - 1, key.UsImgShift)) : solved;
+        });
     }
+
+    /// <summary>Partial when the catalog lists fewer programs (for a typical applicant) than N_s applications.</summary>
+    public static Coverage? CoverageFor(SpecialtyCalibration cal, ReferenceList reference)
+    {
+        ArgumentNullException.ThrowIfNull(cal);
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.CatalogPrograms >= cal.ReferenceApplications ? null : new Coverage(
+            reference.CatalogPrograms,
+            true,
+            $"The catalog lists {reference.CatalogPrograms} {cal.Specialty} programs, fewer than the {cal.ReferenceApplications} applications a typical applicant sends, so a plan over this list is partial and its P(match) is not your chance in the specialty.");
+    }
+
+    internal static string CitationFor(SpecialtyCalibration c) => $"{c.Provenance.Source}; derivation knowledge/model.md §2–§4";
+
+    private static int FitScore(double logit, SpecialtyAssessment a) => (int)Math.Round(100 * Logistic.Sigmoid(logit - a.BaselineLogOdds));
 
     private static string BaselineDetail(SpecialtyAssessment a, ApplicantProfile profile)
     {
         var score = profile.Step2ck?.Score is { } s ? $"Step 2 CK {s}" : "Step 2 CK not given (specialty average)";
         var us = profile.ApplicantType == ApplicantType.UsImg ? " plus the US-IMG prior" : string.Empty;
-        return $"{a.Calibration.Specialty}, {score}: NRMP curve {a.CurveProbability:P0}{us}; calibrated typical-program interview chance {Logistic.Sigmoid(a.BaselineLogOdds):P1}";
+        return $"{a.Calibration.Specialty}, {score}: NRMP curve {a.CurveProbability:P0}{us}; shift β calibrated so a typical applicant's list reproduces it given at least one interview";
     }
-
-    internal static string CitationFor(SpecialtyCalibration c) => $"{c.Provenance.Source}; derivation knowledge/model.md §2–§4";
 }

@@ -12,6 +12,7 @@ public sealed class RankingModel
     private readonly Dictionary<string, SpecialtyCalibration> _calibrations;
     private readonly Dictionary<string, ProgramRecord[]> _bySpecialty;
     private readonly Dictionary<string, ProgramRecord> _byId;
+    private readonly HashSet<string> _withVisaData;
 
     public RankingModel(IReadOnlyList<ProgramRecord> programs, IReadOnlyList<ProgramRule> rules, IReadOnlyList<SpecialtyCalibration> calibrations, ModelCoefficients? coefficients = null, RankingSettings? settings = null)
     {
@@ -25,6 +26,7 @@ public sealed class RankingModel
         _calibrations = calibrations.ToDictionary(c => c.Specialty, StringComparer.OrdinalIgnoreCase);
         _bySpecialty = programs.GroupBy(p => p.Specialty, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
         _byId = programs.ToDictionary(p => p.AcgmeId, StringComparer.Ordinal);
+        _withVisaData = new HashSet<string>(programs.Where(p => p.Visas is not null).Select(p => p.Specialty), StringComparer.OrdinalIgnoreCase);
         Specialties = [.. calibrations.Select(c => c.Specialty).Order(StringComparer.Ordinal)];
     }
 
@@ -44,6 +46,9 @@ public sealed class RankingModel
     public IReadOnlyList<ProgramRecord> ProgramsIn(string specialty) => _bySpecialty.TryGetValue(specialty, out var p) ? p : [];
 
     public ProgramRecord? Program(string acgmeId) => _byId.GetValueOrDefault(acgmeId);
+
+    /// <summary>Whether any program of the specialty reports visa sponsorship (a visa column exists for it).</summary>
+    public bool ReportsVisas(string specialty) => _withVisaData.Contains(specialty);
 
     public string? ResolveSpecialty(string name) => SpecialtyNames.Resolve(name, Specialties);
 }

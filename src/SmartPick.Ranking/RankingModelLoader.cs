@@ -1,5 +1,6 @@
 using SmartPick.Ranking.Catalog;
 using SmartPick.Ranking.Catalog.Socal;
+using SmartPick.Ranking.Fitting;
 using SmartPick.Ranking.Model;
 using SmartPick.Ranking.Outcomes;
 using SmartPick.Ranking.Planning;
@@ -12,6 +13,7 @@ public static class RankingModelLoader
     public const string CatalogFile = "programs/catalog.csv";
     public const string RulesFile = "programs/program-rules.csv";
     public const string CalibrationFile = "outcomes/specialty-calibration.csv";
+    public const string InterviewFitFile = "outcomes/interview-fit.csv";
 
     public static RankingModel Load(string knowledgeDirectory, string? overrideFile = null, ModelCoefficients? coefficients = null, RankingSettings? settings = null)
     {
@@ -23,8 +25,25 @@ public static class RankingModelLoader
 
         var rules = Read(Path.Combine(knowledgeDirectory, RulesFile), RuleLoader.Load);
         (programs, rules) = SocalCatalog.Load(Path.Combine(knowledgeDirectory, SocalSchema.Directory)).Apply(programs, rules);
-        var calibrations = Read(Path.Combine(knowledgeDirectory, CalibrationFile), CalibrationLoader.Load);
+        var fitPath = Path.Combine(knowledgeDirectory, InterviewFitFile);
+        var fit = Read(fitPath, FitFiles.ReadOutput);
+        var pooled = fit.TryGetValue(InterviewFit.PooledName, out var p) ? p : throw new CatalogFormatException($"{fitPath}: no '{InterviewFit.PooledName}' row");
+        var calibrations = Read(Path.Combine(knowledgeDirectory, CalibrationFile), CalibrationLoader.Load)
+            .Select(c => WithFit(c, fit.TryGetValue(c.Specialty, out var f) ? f : pooled))
+            .ToList();
         return new RankingModel(programs, rules, calibrations, coefficients, settings);
+    }
+
+    /// <summary>
+    /// P(match | at least one interview) is at least q, so q is capped at <see cref="QCapShareOfCurve"/> × the curve at
+    /// Step 2 CK 220; otherwise the low end of steep, low-rate curves could not be reproduced (knowledge/model.md §4).
+    /// </summary>
+    public const double QCapShareOfCurve = 0.8;
+
+    private static SpecialtyCalibration WithFit(SpecialtyCalibration c, (double Sigma, double Q) f)
+    {
+        var cap = QCapShareOfCurve * SpecialtyCurve.Probability(c, 220);
+        return c with { Sigma = f.Sigma, InterviewMatchQ = Math.Min(f.Q, cap), FitBasis = f.Q > cap ? "q capped" : "fitted" };
     }
 
     private static T Read<T>(string path, Func<TextReader, string, T> parse)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
@@ -54,7 +55,8 @@ internal static class ExplainText
             sb.Append("- ").Append(Markup.Escape(r.Rule)).Append(": ").Append(Markup.Escape(r.Detail)).Append(" — ").Append(Markup.Escape(r.Source)).AppendLine();
         }
 
-        sb.AppendLine("Factors (log-odds; they add up to the chance above):");
+        sb.Append("Factors (log-odds; they add up to ").Append(p.LogOdds.ToString("+0.00;-0.00", CultureInfo.InvariantCulture))
+          .AppendLine(" for an applicant of average strength; the chance above averages over the strength your profile does not capture):");
         foreach (var f in p.Factors)
         {
             sb.Append("- ").Append(Markup.Escape(f.Name)).Append(' ').Append(f.Contribution.ToString("+0.00;-0.00")).Append(": ").Append(Markup.Escape(f.Detail))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
@@ -17,10 +18,20 @@ internal static class PlanText
           .Append(", Target ").Append(plan.TierMix[Tier.Target]).Append(", Safety ").Append(plan.TierMix[Tier.Safety]).AppendLine(")");
         sb.Append("- Expected interviews: ").AppendLine(plan.ExpectedInterviews.ToString("0.0"));
         sb.Append("- P(at least one interview): ").AppendLine(RankText.Pct(plan.PAtLeastOneInterview));
-        sb.Append("- P(match) with this list: **").Append(RankText.Pct(plan.PMatch)).Append("** (applying to every eligible program: ")
-          .Append(RankText.Pct(plan.PMatchIfAllApplied)).AppendLine(")");
-        sb.AppendLine("_More applications past this point add under 0.1 point each; ineligible programs add nothing._");
-        sb.AppendLine(RankText.IndependenceCaveat);
+        if (r.Coverage is { Partial: true } c)
+        {
+            sb.Append("- _The list is partial: ").Append(Markup.Escape(c.Note)).AppendLine("_");
+            sb.Append("- Your chance in the specialty (typical applicant with your profile): **").Append(RankText.Pct(r.Assessment.MatchProbability)).AppendLine("**");
+        }
+        else
+        {
+            sb.Append("- P(match) with this list: **").Append(RankText.Pct(plan.PMatch)).Append("**; once you have at least one interview: ")
+              .Append(RankText.Pct(plan.PMatchGivenInterview)).Append(" (applying to every eligible program: ").Append(RankText.Pct(plan.PMatchIfAllApplied)).AppendLine(")");
+        }
+
+        sb.Append("_The list stops where one more application adds less than ").Append(model.Settings.MinRelativeGain.ToString("0.#%", CultureInfo.InvariantCulture))
+          .AppendLine(" of the chance it already has; ineligible programs add nothing._");
+        sb.AppendLine(RankText.SharedStrengthNote);
         if (plan.Signals.Count > 0)
         {
             sb.AppendLine().AppendLine("**Where to signal** (realistic Targets gain most; IMG signals convert less than US graduates'):");

@@ -16,8 +16,18 @@ internal static class RankJson
             ["recommendedApplications"] = r.Plan.RecommendedApplications,
             ["pAtLeastOneInterview"] = Round(r.Plan.PAtLeastOneInterview),
             ["pMatch"] = Round(r.Plan.PMatch),
+            ["pMatchGivenInterview"] = Round(r.Plan.PMatchGivenInterview),
         },
+        ["coverage"] = Coverage(r.Coverage),
         ["programs"] = new JsonArray([.. r.Programs.Select(p => (JsonNode)Program(p))]),
+    };
+
+    /// <summary>Null when the catalog lists at least as many programs as a typical applicant applies to.</summary>
+    public static JsonObject? Coverage(Coverage? c) => c is null ? null : new JsonObject
+    {
+        ["programsListed"] = c.ProgramsListed,
+        ["partial"] = c.Partial,
+        ["note"] = c.Note,
     };
 
     public static JsonObject Program(ScoredProgram p) => new()
@@ -28,6 +38,7 @@ internal static class RankJson
         ["state"] = p.Program.State,
         ["tier"] = p.Tier.ToString(),
         ["interviewProbability"] = Round(p.InterviewProbability),
+        ["logOdds"] = Math.Round(p.LogOdds, 4),
         ["fitScore"] = p.FitScore,
         ["eligibility"] = new JsonObject
         {
@@ -58,6 +69,7 @@ internal static class RankJson
         plan["expectedInterviews"] = Math.Round(r.Plan.ExpectedInterviews, 2);
         plan["pMatchIfAllApplied"] = Round(r.Plan.PMatchIfAllApplied);
         plan["tierMix"] = new JsonObject(r.Plan.TierMix.Select(kv => KeyValuePair.Create(kv.Key.ToString(), (JsonNode?)kv.Value)));
+        plan["eligiblePrograms"] = r.Plan.EligiblePrograms;
         plan["interviewDistribution"] = new JsonArray([.. r.Plan.InterviewDistribution.Take(31).Select(p => (JsonNode)Round(p))]);
         plan["list"] = new JsonArray([.. recommended.Select(s => (JsonNode)new JsonObject
         {

@@ -18,10 +18,20 @@ internal static class RankText
           .Append(Pct(a.MatchProbability)).AppendLine("**.");
         sb.Append("_NRMP counts only applicants who ranked programs; this is a population estimate, not a promise._").AppendLine();
         sb.AppendLine();
-        sb.Append("Plan: apply to **").Append(plan.RecommendedApplications).Append("** programs → expected interviews ")
-          .Append(plan.ExpectedInterviews.ToString("0.0")).Append(", P(at least one interview) ").Append(Pct(plan.PAtLeastOneInterview))
-          .Append(", P(match) ").Append(Pct(plan.PMatch)).AppendLine(".");
-        sb.AppendLine(IndependenceCaveat);
+        if (r.Coverage is { Partial: true } c)
+        {
+            sb.Append("_The list is partial: ").Append(Markup.Escape(c.Note)).AppendLine("_");
+            sb.Append("Over the ").Append(c.ProgramsListed).Append(" listed programs: expected interviews ").Append(plan.ExpectedInterviews.ToString("0.0"))
+              .Append(", P(at least one interview) ").Append(Pct(plan.PAtLeastOneInterview)).AppendLine(".");
+        }
+        else
+        {
+            sb.Append("Plan: apply to **").Append(plan.RecommendedApplications).Append("** programs → expected interviews ")
+              .Append(plan.ExpectedInterviews.ToString("0.0")).Append(", P(at least one interview) ").Append(Pct(plan.PAtLeastOneInterview))
+              .Append(", P(match) ").Append(Pct(plan.PMatch)).Append(" (").Append(Pct(plan.PMatchGivenInterview)).AppendLine(" once you have an interview).");
+        }
+
+        sb.AppendLine(SharedStrengthNote);
         sb.Append("Programs considered: ").Append(r.ProgramsConsidered).Append(" (Reach ").Append(plan.TierMix[Tier.Reach])
           .Append(", Target ").Append(plan.TierMix[Tier.Target]).Append(", Safety ").Append(plan.TierMix[Tier.Safety]).Append(" in the plan). Use /plan for the full list and signals.");
         return sb.ToString();
@@ -66,9 +76,9 @@ internal static class RankText
         return sb.ToString();
     }
 
-    /// <summary>The plan multiplies per-program chances as if programs decided independently; say so next to the figure.</summary>
-    public const string IndependenceCaveat =
-        "_Plan chances treat each program's decision as independent; in reality programs screen alike (same filters, same score cut-offs), so read them as an upper estimate._";
+    /// <summary>What the plan figure assumes, next to it (knowledge/model.md §4, §8).</summary>
+    public const string SharedStrengthNote =
+        "_The plan chance assumes programs screen alike through your shared strength: the same things that get you one interview get you others, so a longer list helps less than if each program decided on its own._";
 
     public static string Pct(double p) => p is > 0 and < 0.005 ? "<1%" : p.ToString("0%");
 }

@@ -22,8 +22,9 @@ public sealed class RankingOptions
     [Range(0.0001, 1)]
     public double SafetyAtLeast { get; set; } = 0.25;
 
-    [Range(0.00001, 0.5)]
-    public double MinMarginalGain { get; set; } = 0.001;
+    /// <summary>Stop recommending when one more application adds less than this share of the current P(match).</summary>
+    [Range(0, 0.5)]
+    public double MinRelativeGain { get; set; } = 0.005;
 
     [Range(1, 2000)]
     public int MaxApplications { get; set; } = 120;
@@ -44,7 +45,7 @@ public sealed class RankingOptions
     {
         TargetAtLeast = TargetAtLeast,
         SafetyAtLeast = SafetyAtLeast,
-        MinMarginalGain = MinMarginalGain,
+        MinRelativeGain = MinRelativeGain,
         MaxApplications = MaxApplications,
         Signals = new Dictionary<string, SignalQuota>(Signals, StringComparer.OrdinalIgnoreCase),
     };

@@ -10,20 +10,36 @@ public static class EligibilityChecker
 
     public static EligibilityResult Check(ApplicantFacts a, ProgramRecord program, IReadOnlyList<ProgramRule> rules)
     {
+        var reasons = new List<EligibilityReason>();
+        Evaluate(a, program, rules, reasons);
+        return EligibilityResult.From(reasons);
+    }
+
+    /// <summary>The status alone, without building reasons (the ranking's hot path).</summary>
+    public static EligibilityStatus Status(ApplicantFacts a, ProgramRecord program, IReadOnlyList<ProgramRule> rules) => Evaluate(a, program, rules, null);
+
+    private static EligibilityStatus Evaluate(ApplicantFacts a, ProgramRecord program, IReadOnlyList<ProgramRule> rules, List<EligibilityReason>? reasons)
+    {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(rules);
-        var reasons = new List<EligibilityReason>();
+        var worst = EligibilityStatus.Eligible;
         var src = program.Provenance;
         if (program.AcceptingApplications == false)
         {
-            reasons.Add(new("NotAcceptingApplications", EligibilityStatus.Ineligible, "Program reports it is not accepting applications for 2026–2027", Cite(src), src.SourceUrl));
+            worst = EligibilityStatus.Ineligible;
+            reasons?.Add(new("NotAcceptingApplications", EligibilityStatus.Ineligible, "Program reports it is not accepting applications for 2026–2027", Cite(src), src.SourceUrl));
         }
 
-        var siteVisaRule = rules.Any(r => r.Hard && r.Kind is RuleKind.CitizensOrPermanentResidentsOnly or RuleKind.VisaAllowed);
+        var siteVisaRule = false;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            siteVisaRule |= rules[i].Hard && rules[i].Kind is RuleKind.CitizensOrPermanentResidentsOnly or RuleKind.VisaAllowed;
+        }
+
         if (!siteVisaRule)
         {
-            CheckFreidaVisa(a, program, reasons);
+            worst = Max(worst, CheckFreidaVisa(a, program, reasons));
         }
 
         if (a.Visa == VisaNeed.H1B && (program.Visas is null || program.Visas.Value.HasFlag(VisaSupport.H1B)))
@@ -31,41 +47,50 @@ public static class EligibilityChecker
             var effect = a.Step3Passed switch { true => (EligibilityStatus?)null, false => EligibilityStatus.Ineligible, null => EligibilityStatus.Unverified };
             if (effect is { } e)
             {
-                var detail = e == EligibilityStatus.Ineligible ? "H-1B needs Step 3 passed; yours is not" : "H-1B needs Step 3 passed; Step 3 status not given";
-                reasons.Add(new("H1bRequiresStep3", e, detail, "8 U.S.C. §1182(j)(2)", H1bLawUrl));
+                worst = Max(worst, e);
+                reasons?.Add(new("H1bRequiresStep3", e, e == EligibilityStatus.Ineligible ? "H-1B needs Step 3 passed; yours is not" : "H-1B needs Step 3 passed; Step 3 status not given", "8 U.S.C. §1182(j)(2)", H1bLawUrl));
             }
         }
 
-        foreach (var rule in rules.Where(r => r.Hard))
+        for (var i = 0; i < rules.Count; i++)
         {
-            if (RuleEffect(a, rule) is { } effect)
+            var rule = rules[i];
+            if (rule.Hard && RuleEffect(a, rule) is { } effect)
             {
-                reasons.Add(new(rule.Kind.ToString(), effect, rule.Detail, Cite(rule.Provenance), rule.Provenance.SourceUrl));
+                worst = Max(worst, effect);
+                reasons?.Add(new(rule.Kind.ToString(), effect, rule.Detail, Cite(rule.Provenance), rule.Provenance.SourceUrl));
             }
         }
 
-        return EligibilityResult.From(reasons);
+        return worst;
     }
+
+    private static EligibilityStatus Max(EligibilityStatus a, EligibilityStatus b) => a > b ? a : b;
 
     internal static string Cite(Provenance p) => $"{p.Source}, retrieved {p.RetrievedOn}";
 
-    private static void CheckFreidaVisa(ApplicantFacts a, ProgramRecord program, List<EligibilityReason> reasons)
+    private static EligibilityStatus CheckFreidaVisa(ApplicantFacts a, ProgramRecord program, List<EligibilityReason>? reasons)
     {
         if (!a.NeedsVisa)
         {
-            return;
+            return EligibilityStatus.Eligible;
         }
 
         var src = program.Provenance;
         var need = a.Visa == VisaNeed.J1 ? VisaSupport.J1 : VisaSupport.H1B;
         if (program.Visas is null)
         {
-            reasons.Add(new("VisaNotReported", EligibilityStatus.Unverified, $"Visa sponsorship not reported; confirm {need} on the program's site", Cite(src), src.SourceUrl));
+            reasons?.Add(new("VisaNotReported", EligibilityStatus.Unverified, $"Visa sponsorship not reported; confirm {need} on the program's site", Cite(src), src.SourceUrl));
+            return EligibilityStatus.Unverified;
         }
-        else if (!program.Visas.Value.HasFlag(need))
+
+        if (!program.Visas.Value.HasFlag(need))
         {
-            reasons.Add(new("VisaNotSponsored", EligibilityStatus.Ineligible, $"Program lists {Describe(program.Visas.Value)}, not {need}", Cite(src), src.SourceUrl));
+            reasons?.Add(new("VisaNotSponsored", EligibilityStatus.Ineligible, $"Program lists {Describe(program.Visas.Value)}, not {need}", Cite(src), src.SourceUrl));
+            return EligibilityStatus.Ineligible;
         }
+
+        return EligibilityStatus.Eligible;
     }
 
     private static EligibilityStatus? RuleEffect(ApplicantFacts a, ProgramRule rule) => rule.Kind switch

@@ -8,7 +8,7 @@ public static class CalibrationLoader
     private static readonly string[] Required =
     [
         "specialty", "n_step2ck", "base_rate", "pooled_sd", "score_center", "score_gap", "b10_fit", "shape", "l240", "b10",
-        "interview_match_q", "reference_applications", "source", "source_url", "retrieved_on",
+        "reference_applications", "source", "source_url", "retrieved_on",
     ];
 
     public static IReadOnlyList<SpecialtyCalibration> Load(TextReader reader, string file)
@@ -41,9 +41,6 @@ public static class CalibrationLoader
                 Shape = shape,
                 L240 = Req(row, "l240", -10, 10),
                 B10 = b10,
-                InterviewMatchQ = Req(row, "interview_match_q", 0.001, 0.999),
-                MatchedMedianRanks = row.Real("matched_median_ranks", 0, 100),
-                UnmatchedMedianRanks = row.Real("unmatched_median_ranks", 0, 100),
                 ReferenceApplications = row.WholeNumber("reference_applications", 1, 1000) ?? throw row.Fail("reference_applications", "value is required"),
                 Provenance = new Provenance(row.Required("source"), row.Required("source_url"), row.Required("retrieved_on")),
             });

@@ -11,7 +11,7 @@ public enum CurveShape
 /// <summary>
 /// Derived NRMP parameters for one specialty (knowledge/outcomes/specialty-calibration.csv): the Step 2 CK curve
 /// <c>P(S) = 1 / (1 + exp(-(L240 + B10 (S - 240) / 10)))</c>, the pooled-SD normal model behind it, and the
-/// interview-to-match conversion <see cref="InterviewMatchQ"/>.
+/// interview-to-match conversion <see cref="InterviewMatchQ"/> and shared-strength SD <see cref="Sigma"/>.
 /// </summary>
 public sealed record SpecialtyCalibration
 {
@@ -25,9 +25,14 @@ public sealed record SpecialtyCalibration
     public CurveShape Shape { get; init; }
     public double L240 { get; init; }
     public double B10 { get; init; }
+
+    /// <summary>Interview→match conversion q (fitted with <see cref="Sigma"/>, knowledge/outcomes/interview-fit.csv).</summary>
     public double InterviewMatchQ { get; init; }
-    public double? MatchedMedianRanks { get; init; }
-    public double? UnmatchedMedianRanks { get; init; }
+
+    /// <summary>SD of the shared applicant-strength term u on every program's interview log-odds.</summary>
+    public double Sigma { get; init; }
+
+    public string FitBasis { get; init; } = string.Empty;
     public int ReferenceApplications { get; init; }
     public required Provenance Provenance { get; init; }
 

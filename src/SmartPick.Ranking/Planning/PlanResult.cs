@@ -14,8 +14,9 @@ public sealed record PlanStep(string AcgmeId, double InterviewProbability, Tier 
 public sealed record SignalPick(string AcgmeId, string Kind, double EstimatedGain);
 
 /// <summary>
-/// The application plan: greedy order, recommended count, exact interview-count distribution of the recommended list,
-/// P(at least one interview), P(match), tier mix and signal placement.
+/// The application plan: greedy order (the first MaxApplications + 1 eligible programs), recommended count, the
+/// interview-count distribution of the recommended list (k ≤ 30), P(at least one interview), P(match) unconditional and
+/// given at least one interview, tier mix and signal placement. All chances integrate the shared strength u.
 /// </summary>
 public sealed record PlanResult
 {
@@ -25,6 +26,11 @@ public sealed record PlanResult
     public double ExpectedInterviews { get; init; }
     public double PAtLeastOneInterview { get; init; }
     public double PMatch { get; init; }
+
+    /// <summary>P(match | at least one interview) for the recommended list; comparable with the NRMP-calibrated chance.</summary>
+    public double PMatchGivenInterview { get; init; }
+
+    public int EligiblePrograms { get; init; }
     public double PMatchIfAllApplied { get; init; }
     public required IReadOnlyDictionary<Tier, int> TierMix { get; init; }
     public required IReadOnlyList<SignalPick> Signals { get; init; }

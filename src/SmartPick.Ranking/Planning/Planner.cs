@@ -1,47 +1,111 @@
 using SmartPick.Ranking.Model;
+using SmartPick.Ranking.Quadrature;
 
 namespace SmartPick.Ranking.Planning;
 
 /// <summary>
-/// Builds the application plan. With P(match) = 1 − Π(1 − q·pᵢ), the greedy choice that maximises P(match) per added
-/// application is always the remaining program with the highest interview probability, so the greedy list is a sort.
+/// Builds the application plan under the shared-strength model (knowledge/model.md §8). Given u, interviews are
+/// independent, so P(match | u) = 1 − Π(1 − q·pⱼ(u)); every program's chance rises with u in the same order, so the
+/// greedy list is the candidates in order of interview chance and the plan is a running product per quadrature node.
 /// </summary>
 public static class Planner
 {
-    public static PlanResult Plan(IReadOnlyList<(string AcgmeId, double P)> candidates, double q, SignalQuota? quota, RankingSettings settings, double signalOddsRatio)
+    /// <summary>Interview counts are reported for k = 0..MaxReportedInterviews (the JSON shows the first 31).</summary>
+    public const int MaxReportedInterviews = 30;
+
+    /// <param name="ordered">Eligible candidates, best first (the caller's display order).</param>
+    /// <param name="pMatchIfAllApplied">P(match) over every eligible program, computed by the caller in its scoring pass.</param>
+    public static PlanResult Plan(IReadOnlyList<PlanCandidate> ordered, GaussHermite rule, SignalQuota? quota, RankingSettings settings, double signalOddsRatio, double pMatchIfAllApplied, int eligiblePrograms)
     {
-        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(ordered);
+        ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(settings);
-        var ordered = candidates.OrderByDescending(c => c.P).ThenBy(c => c.AcgmeId, StringComparer.Ordinal).ToArray();
-        var steps = new List<PlanStep>(ordered.Length);
-        double miss = 1;
+        var h = rule.Count;
+        var miss = new double[h];
+        var none = new double[h];
+        Array.Fill(miss, 1);
+        Array.Fill(none, 1);
+        var steps = new List<PlanStep>(Math.Min(ordered.Count, settings.MaxApplications + 1));
+        double cumulative = 0, pAny = 0, expected = 0;
         var recommended = 0;
-        foreach (var (id, p) in ordered)
+        var stopped = false;
+        foreach (var c in ordered)
         {
-            var gain = miss * q * p;
-            miss *= 1 - (q * p);
-            steps.Add(new PlanStep(id, p, settings.TierFor(p), gain, 1 - miss));
-            if (recommended == steps.Count - 1 && gain >= settings.MinMarginalGain && recommended < settings.MaxApplications)
+            if (steps.Count > settings.MaxApplications)
+            {
+                break;
+            }
+
+            var e = Math.Exp(-c.LogOdds);
+            double match = 0, any = 0;
+            for (var i = 0; i < h; i++)
+            {
+                var p = 1 / (1 + (e * rule.ExpNegNodes[i]));
+                miss[i] *= 1 - (c.Q * p);
+                none[i] *= 1 - p;
+                match += rule.Weights[i] * (1 - miss[i]);
+                any += rule.Weights[i] * (1 - none[i]);
+            }
+
+            var gain = match - cumulative;
+            stopped |= recommended >= settings.MaxApplications || (recommended > 0 && gain < settings.MinRelativeGain * cumulative);
+            if (!stopped)
             {
                 recommended++;
+                pAny = any;
+                expected += c.InterviewProbability;
             }
+
+            cumulative = match;
+            steps.Add(new PlanStep(c.AcgmeId, c.InterviewProbability, settings.TierFor(c.InterviewProbability), gain, match));
         }
 
-        var chosen = ordered.Take(recommended).Select(c => c.P).ToArray();
-        var dist = PoissonBinomial.Distribution(chosen);
-        var mix = Enum.GetValues<Tier>().ToDictionary(t => t, t => steps.Take(recommended).Count(s => s.Tier == t));
+        var chosen = steps.Take(recommended).ToList();
+        var pMatch = recommended == 0 ? 0 : chosen[^1].CumulativeMatchProbability;
         return new PlanResult
         {
             Steps = steps,
             RecommendedApplications = recommended,
-            InterviewDistribution = dist,
-            ExpectedInterviews = chosen.Sum(),
-            PAtLeastOneInterview = 1 - dist[0],
-            PMatch = PoissonBinomial.MatchProbability(dist, q),
-            PMatchIfAllApplied = steps.Count == 0 ? 0 : steps[^1].CumulativeMatchProbability,
-            TierMix = mix,
-            Signals = PlaceSignals(steps.Take(recommended).ToList(), quota, signalOddsRatio),
+            InterviewDistribution = Distribution(ordered, recommended, rule),
+            ExpectedInterviews = expected,
+            PAtLeastOneInterview = pAny,
+            PMatch = pMatch,
+            PMatchGivenInterview = pAny > 0 ? pMatch / pAny : 0,
+            PMatchIfAllApplied = pMatchIfAllApplied,
+            EligiblePrograms = eligiblePrograms,
+            TierMix = Enum.GetValues<Tier>().ToDictionary(t => t, t => chosen.Count(s => s.Tier == t)),
+            Signals = PlaceSignals(chosen, quota, signalOddsRatio),
         };
+    }
+
+    /// <summary>P(K = k) for k ≤ <see cref="MaxReportedInterviews"/>: per node the Poisson-binomial recurrence, then the mixture.</summary>
+    private static double[] Distribution(IReadOnlyList<PlanCandidate> ordered, int n, GaussHermite rule)
+    {
+        var size = Math.Min(n, MaxReportedInterviews) + 1;
+        var mix = new double[size];
+        Span<double> dist = stackalloc double[size];
+        for (var i = 0; i < rule.Count; i++)
+        {
+            dist.Clear();
+            dist[0] = 1;
+            for (var j = 0; j < n; j++)
+            {
+                var p = 1 / (1 + (Math.Exp(-ordered[j].LogOdds) * rule.ExpNegNodes[i]));
+                for (var k = Math.Min(j + 1, size - 1); k >= 1; k--)
+                {
+                    dist[k] = (dist[k] * (1 - p)) + (dist[k - 1] * p);
+                }
+
+                dist[0] *= 1 - p;
+            }
+
+            for (var k = 0; k < size; k++)
+            {
+                mix[k] += rule.Weights[i] * dist[k];
+            }
+        }
+
+        return mix;
     }
 
     /// <summary>

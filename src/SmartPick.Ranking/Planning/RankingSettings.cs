@@ -17,8 +17,8 @@ public sealed class RankingSettings
     /// <summary>Interview probability at or above which a program is Target (below: Reach).</summary>
     public double TargetAtLeast { get; set; } = 0.08;
 
-    /// <summary>Stop recommending when one more application adds less than this to P(match).</summary>
-    public double MinMarginalGain { get; set; } = 0.001;
+    /// <summary>Stop recommending when one more application adds less than this share of the current P(match).</summary>
+    public double MinRelativeGain { get; set; } = 0.005;
 
     public int MaxApplications { get; set; } = 120;
 

@@ -29,6 +29,9 @@ public sealed class PreferredPlaces
         return places;
     }
 
+    /// <summary>No preference (the reference applicant).</summary>
+    public static PreferredPlaces None { get; } = new();
+
     public bool IsEmpty => _regions.Count == 0 && _states.Count == 0;
 
     public bool Contains(ProgramRecord program)

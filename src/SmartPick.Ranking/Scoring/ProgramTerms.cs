@@ -5,84 +5,124 @@ using SmartPick.Ranking.Profiles;
 
 namespace SmartPick.Ranking.Scoring;
 
-/// <summary>Program-specific log-odds terms: openness, score level, stated soft rules, California and language fit.</summary>
+/// <summary>
+/// Program-specific log-odds terms: openness, score level, stated soft rules, California and language fit. The sum is
+/// always returned; factor text is built only when <c>list</c> is given (numbers first, text only for shown programs).
+/// </summary>
 public static class ProgramTerms
 {
     private static readonly string[] SpanishSpecialties = ["Internal Medicine", "Family Medicine", "Pediatrics"];
 
-    public static void Add(List<Factor> list, ApplicantProfile profile, ApplicantFacts a, ProgramRecord p, IReadOnlyList<ProgramRule> rules, ModelCoefficients k, PreferredPlaces preferredPlaces)
+    /// <param name="catalogReportsVisas">False when no program of the specialty reports visas (no visa column): then an unreported visa is not a penalty.</param>
+    public static double Sum(List<Factor>? list, ApplicantProfile profile, ApplicantFacts a, ProgramRecord p, IReadOnlyList<ProgramRule> rules, ModelCoefficients k, PreferredPlaces preferredPlaces, bool catalogReportsVisas = true)
     {
-        ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(k);
-        var freida = EligibilityChecker.Cite(p.Provenance);
-        AddOpenness(list, p, k, freida);
-        AddLevel(list, a, p, k, freida);
-        if (a.NeedsVisa && p.Visas is null && !rules.Any(r => r.Kind is RuleKind.VisaAllowed))
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(preferredPlaces);
+        var sum = Openness(list, p, k) + Level(list, a, p, k);
+        if (a.NeedsVisa && p.Visas is null && catalogReportsVisas && !HasVisaAllowedRule(rules))
         {
-            list.Add(new("Visa not reported", k.UnknownVisaPenalty, "Program does not report visa sponsorship: uncertain for a visa applicant", ApplicantTerms.Prior));
+            sum += k.UnknownVisaPenalty;
+            list?.Add(new("Visa not reported", k.UnknownVisaPenalty, "Program does not report visa sponsorship: uncertain for a visa applicant", ApplicantTerms.Prior));
         }
 
-        foreach (var rule in rules.Where(r => !r.Hard))
+        for (var i = 0; i < rules.Count; i++)
         {
-            if (SoftRuleMissed(a, rule))
+            var rule = rules[i];
+            if (!rule.Hard && SoftRuleMissed(a, rule))
             {
-                list.Add(new($"Stated preference: {rule.Kind}", k.SoftRulePenalty, rule.Detail, EligibilityChecker.Cite(rule.Provenance)));
+                sum += k.SoftRulePenalty;
+                list?.Add(new($"Stated preference: {rule.Kind}", k.SoftRulePenalty, rule.Detail, EligibilityChecker.Cite(rule.Provenance)));
             }
         }
 
         var inCa = p.State == "CA";
         if (inCa && profile.Usce?.InCalifornia == true)
         {
-            list.Add(new("California USCE", k.CaliforniaUsce, "USCE in California, program in California", ApplicantTerms.Prior));
+            sum += k.CaliforniaUsce;
+            list?.Add(new("California USCE", k.CaliforniaUsce, "USCE in California, program in California", ApplicantTerms.Prior));
         }
 
         if (inCa && profile.Letters?.California is > 0)
         {
-            list.Add(new("California letters", k.CaliforniaLetter, "Letter(s) from California physicians", ApplicantTerms.Prior));
+            sum += k.CaliforniaLetter;
+            list?.Add(new("California letters", k.CaliforniaLetter, "Letter(s) from California physicians", ApplicantTerms.Prior));
         }
 
-        if (p.Region is { } region && Regions.SpanishHeavy.Contains(region) && SpanishSpecialties.Contains(p.Specialty)
-            && profile.Languages?.Any(l => l.Trim().Equals("Spanish", StringComparison.OrdinalIgnoreCase)) == true)
+        if (p.Region is { } region && Regions.SpanishHeavy.Contains(region) && SpanishSpecialties.Contains(p.Specialty) && SpeaksSpanish(profile))
         {
-            list.Add(new("Spanish (language fit)", k.Spanish, $"Spanish speaker applying in {Regions.DisplayName(region)}", "domain-data §16 (ERAS language filter; MBC survey); size: " + ApplicantTerms.Prior));
+            sum += k.Spanish;
+            list?.Add(new("Spanish (language fit)", k.Spanish, $"Spanish speaker applying in {Regions.DisplayName(region)}", "domain-data §16 (ERAS language filter; MBC survey); size: " + ApplicantTerms.Prior));
         }
 
         if (a.Visa == VisaNeed.H1B && a.Step3Passed == true && p.Visas?.HasFlag(VisaSupport.H1B) == true)
         {
-            list.Add(new("Step 3 ready for H-1B", k.H1bStep3Ready, "Program sponsors H-1B and your Step 3 is passed", "8 U.S.C. §1182(j)(2); size: " + ApplicantTerms.Prior));
+            sum += k.H1bStep3Ready;
+            list?.Add(new("Step 3 ready for H-1B", k.H1bStep3Ready, "Program sponsors H-1B and your Step 3 is passed", "8 U.S.C. §1182(j)(2); size: " + ApplicantTerms.Prior));
         }
 
         if (preferredPlaces.Contains(p))
         {
-            list.Add(new("Preferred region", k.PreferredRegion, "In a region or state you prefer (ERAS geographic preference)", ApplicantTerms.Prior));
+            sum += k.PreferredRegion;
+            list?.Add(new("Preferred region", k.PreferredRegion, "In a region or state you prefer (ERAS geographic preference)", ApplicantTerms.Prior));
         }
+
+        return sum;
     }
 
-    private static void AddOpenness(List<Factor> list, ProgramRecord p, ModelCoefficients k, string freida)
+    private static bool HasVisaAllowedRule(IReadOnlyList<ProgramRule> rules)
     {
-        double? share = p.PctImg;
-        var detail = share is { } s ? $"{s:0.#}% IMG residents" : null;
-        if (share is null && TypeShare(p.Type, k) is { } ts)
+        for (var i = 0; i < rules.Count; i++)
         {
-            share = ts;
-            detail = $"IMG share not reported; {p.Type} programs median {ts:0.#}%";
+            if (rules[i].Kind is RuleKind.VisaAllowed)
+            {
+                return true;
+            }
         }
 
+        return false;
+    }
+
+    private static bool SpeaksSpanish(ApplicantProfile profile)
+    {
+        foreach (var l in profile.Languages ?? [])
+        {
+            if (l.Trim().Equals("Spanish", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double Openness(List<Factor>? list, ProgramRecord p, ModelCoefficients k)
+    {
+        double sum = 0;
+        var share = p.PctImg ?? TypeShare(p.Type, k);
         if (share is { } v)
         {
             var c = k.ImgShareWeight * (Logistic.Logit(Clamp(v)) - Logistic.Logit(Clamp(k.ReferenceImgShare)));
-            list.Add(new("Program IMG share", c, $"{detail} (reference {k.ReferenceImgShare:0.#}%)", p.PctImg is null ? "FREIDA 2025 type medians (domain-data §8); weight: " + ApplicantTerms.Prior : freida));
+            sum += c;
+            list?.Add(new(
+                "Program IMG share",
+                c,
+                (p.PctImg is { } s ? $"{s:0.#}% IMG residents" : $"IMG share not reported; {p.Type} programs median {v:0.#}%") + $" (reference {k.ReferenceImgShare:0.#}%)",
+                p.PctImg is null ? "FREIDA 2025 type medians (domain-data §8); weight: " + ApplicantTerms.Prior : EligibilityChecker.Cite(p.Provenance)));
         }
 
         if (p.PctImg is null && p.FirstAcademicYear >= k.NewProgramSince)
         {
-            list.Add(new("New program", k.NewProgramBonus, $"Accredited {p.FirstAcademicYear}; new programs are often more open", ApplicantTerms.Prior));
+            sum += k.NewProgramBonus;
+            list?.Add(new("New program", k.NewProgramBonus, $"Accredited {p.FirstAcademicYear}; new programs are often more open", ApplicantTerms.Prior));
         }
+
+        return sum;
     }
 
-    private static void AddLevel(List<Factor> list, ApplicantFacts a, ProgramRecord p, ModelCoefficients k, string freida)
+    private static double Level(List<Factor>? list, ApplicantFacts a, ProgramRecord p, ModelCoefficients k)
     {
         double? level = p.PctUsmd is { } u ? k.LevelBase + (k.LevelPerUsmdShare * u / 100) : p.Type switch
         {
@@ -93,12 +133,12 @@ public static class ProgramTerms
         };
         if (level is not { } l || a.Step2 is not { } s)
         {
-            return;
+            return 0;
         }
 
         var c = k.BelowLevelPer10 * Math.Min(0, (s - l) / 10);
-        var basis = p.PctUsmd is { } usmd ? $"{usmd:0.#}% US MD residents" : $"{p.Type} program";
-        list.Add(new("Step 2 CK vs program", c, $"Your {s} vs estimated program level ~{l:0} ({basis})", $"{freida}; level formula: {ApplicantTerms.Prior}"));
+        list?.Add(new("Step 2 CK vs program", c, $"Your {s} vs estimated program level ~{l:0} ({(p.PctUsmd is { } usmd ? $"{usmd:0.#}% US MD residents" : $"{p.Type} program")})", $"{EligibilityChecker.Cite(p.Provenance)}; level formula: {ApplicantTerms.Prior}"));
+        return c;
     }
 
     private static bool SoftRuleMissed(ApplicantFacts a, ProgramRule rule) => rule.Kind switch

@@ -52,7 +52,8 @@ public sealed class RankingAdvisorTests
     [InlineData("Internal Medicine", false)]
     public void Rank_SaysWhenProgramsHaveNoProgramLevelData(string specialty, bool expectNote)
     {
-        var result = Shared.Value.Rank(Profile with { Specialties = [specialty] }, new RankRequest(Top: 5));
+        // New York: no program-level data for FM there (the Southern California catalog adds some for California FM).
+        var result = Shared.Value.Rank(Profile with { Specialties = [specialty] }, new RankRequest(State: "NY", Top: 5));
 
         var text = string.Join("\n", result.Replies.Select(r => r.Text));
         Assert.Equal(expectNote, text.Contains("no program-level data", StringComparison.Ordinal));
@@ -65,12 +66,14 @@ public sealed class RankingAdvisorTests
 
         Assert.Null(result.Error);
         var json = Assert.IsType<JsonObject>(result.Json);
-        Assert.Equal(["specialty", "matchProbability", "expectedInterviews", "plan", "programs"], json.Select(kv => kv.Key));
-        Assert.Equal(["recommendedApplications", "pAtLeastOneInterview", "pMatch"], json["plan"]!.AsObject().Select(kv => kv.Key));
+        Assert.Equal(["specialty", "matchProbability", "expectedInterviews", "plan", "coverage", "programs"], json.Select(kv => kv.Key));
+        Assert.Equal(["recommendedApplications", "pAtLeastOneInterview", "pMatch", "pMatchGivenInterview"], json["plan"]!.AsObject().Select(kv => kv.Key));
+        Assert.Null(json["coverage"]); // the IM catalog lists more programs than the 77 applications of a typical applicant
+        Assert.True(json["plan"]!["pMatch"]!.GetValue<double>() <= json["plan"]!["pMatchGivenInterview"]!.GetValue<double>());
         var programs = json["programs"]!.AsArray();
         Assert.Equal(10, programs.Count);
         var first = programs[0]!.AsObject();
-        Assert.Equal(["acgmeId", "name", "city", "state", "tier", "interviewProbability", "fitScore", "eligibility", "factors"], first.Select(kv => kv.Key));
+        Assert.Equal(["acgmeId", "name", "city", "state", "tier", "interviewProbability", "logOdds", "fitScore", "eligibility", "factors"], first.Select(kv => kv.Key));
         Assert.Contains(first["tier"]!.GetValue<string>(), new[] { "Reach", "Target", "Safety", "Ineligible" });
         Assert.All(first["factors"]!.AsArray(), f => Assert.Equal(["name", "contribution", "detail", "source"], f!.AsObject().Select(kv => kv.Key)));
         Assert.All(result.Replies, r => Assert.Equal(Visibility.Private, r.Visibility));
@@ -131,7 +134,9 @@ public sealed class RankingAdvisorTests
 
         var factors = result.Json!["factors"]!.AsArray().Sum(f => f!["contribution"]!.GetValue<double>());
         var p = result.Json["interviewProbability"]!.GetValue<double>();
-        Assert.Equal(p, 1 / (1 + Math.Exp(-factors)), 3);
+        Assert.Equal(result.Json["logOdds"]!.GetValue<double>(), factors, 3);
+        // The shown chance averages the logistic over the shared strength u: above the logistic at u = 0 while below 50%.
+        Assert.True(p > 1 / (1 + Math.Exp(-factors)) && p < 0.5);
         Assert.Contains("Kern Medical Center", result.Replies[0].Text, StringComparison.Ordinal);
     }
 

@@ -24,7 +24,8 @@ public sealed class FactorTests
         foreach (var p in result.Programs)
         {
             Approx.Equal(p.LogOdds, p.Factors.Sum(f => f.Contribution), absolute: 1e-12);
-            Approx.Equal(1 / (1 + Math.Exp(-p.LogOdds)), p.InterviewProbability);
+            Approx.Equal(result.Assessment.Rule.MeanLogistic(p.LogOdds), p.InterviewProbability); // shown chance: E over the shared strength u
+            Assert.True(p.InterviewProbability > 0 && p.InterviewProbability < 1);
             Assert.All(p.Factors, f => Assert.False(string.IsNullOrWhiteSpace(f.Source)));
         }
     }
