@@ -151,6 +151,12 @@ public static class IntakeTable
             "Optional, for placing ERAS signals: where did you **rotate** in the US, and which programs are your **letter writers** tied to? e.g. _rotated at Kern Medical and Arrowhead; letters from UC Riverside_. Send _skip_ if none.",
             [],
             ReadConnections, ShowConnections, p => p with { Connections = null }, Aliases: ["rotations", "signals"]),
+
+        new("interviews", "Interviews so far",
+            "It's interview season: how many **interview invitations** have you received so far this cycle? (_0_ is a fine answer.)",
+            ["0", "1", "2", "3", "5"],
+            (p, t, _) => Count(Reading.FactReader.InterviewCount(t) ?? t, "The number of interviews", 0, ProfileValidator.MaxInterviews, n => p with { Interviews = n }),
+            p => p.Interviews?.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p with { Interviews = null }) { OnlyWhen = c => c.InterviewSeason },
     ];
 
     public static IntakeStep? Find(string idOrAlias) => Steps.FirstOrDefault(s => s.Matches(idOrAlias.Trim()));

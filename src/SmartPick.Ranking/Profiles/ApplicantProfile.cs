@@ -19,6 +19,9 @@ public sealed record ApplicantProfile
     public ResearchInfo? Research { get; init; }
     public PreferencesInfo? Preferences { get; init; }
 
+    /// <summary>Interview invitations received so far this cycle (interview season); null = not given, 0 = none yet.</summary>
+    public int? Interviews { get; init; }
+
     /// <summary>Programs the applicant has a real tie to (rotations, letter writers), for placing signals.</summary>
     public ConnectionsInfo? Connections { get; init; }
 }

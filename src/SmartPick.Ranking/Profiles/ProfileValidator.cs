@@ -10,6 +10,7 @@ public static class ProfileValidator
     public const int MaxMonths = 240;
     public const int MaxLetters = 20;
     public const int MaxPublications = 500;
+    public const int MaxInterviews = 100;
 
     public static IReadOnlyList<string> Validate(ApplicantProfile profile)
     {
@@ -36,6 +37,7 @@ public static class ProfileValidator
         Range("letters.inSpecialty", profile.Letters?.InSpecialty, 0, MaxLetters, problems);
         Range("letters.california", profile.Letters?.California, 0, MaxLetters, problems);
         Range("research.publications", profile.Research?.Publications, 0, MaxPublications, problems);
+        Range("interviews", profile.Interviews, 0, MaxInterviews, problems);
         return problems;
     }
 

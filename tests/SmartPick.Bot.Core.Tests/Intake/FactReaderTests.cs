@@ -113,7 +113,9 @@ public sealed class FactReaderTests(ITestOutputHelper output)
         ("what is a good ck score", ""),
         ("thanks!", ""),
         ("ok", ""),
-        ("I have 3 interviews", ""),
+        ("I have 3 interviews", "interviews=3"),
+        ("no interviews yet", "interviews=0"),
+        ("got two interview invites so far", "interviews=2"),
         ("hello there", ""),
         ("238", ""),
         ("I got 238 on ck, need j1, graduated 2019", "ck=238; ckPassed=True; visa=J1; grad=2019"),
@@ -239,6 +241,7 @@ public sealed class FactReaderTests(ITestOutputHelper output)
         Add("lca", p.Letters?.California);
         Add("pubs", p.Research?.Publications);
         Add("langs", p.Languages is null ? null : string.Join(',', p.Languages));
+        Add("interviews", p.Interviews);
         return string.Join("; ", facts.Order(StringComparer.Ordinal));
     }
 }

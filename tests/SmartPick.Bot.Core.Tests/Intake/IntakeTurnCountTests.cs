@@ -1,5 +1,9 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using SmartPick.Bot.Core.Intake;
 using SmartPick.Bot.Core.Messaging;
+using SmartPick.Bot.Core.State;
+using SmartPick.Bot.Core.Timeline;
 using SmartPick.Bot.Core.Tests.Support;
 using Xunit.Abstractions;
 
@@ -73,6 +77,30 @@ public sealed class IntakeTurnCountTests(ITestOutputHelper output) : IDisposable
         }
 
         output.WriteLine($"{persona}: {turns} turns");
+        Assert.Contains(replies, r => r.Text.Contains("That's everything", StringComparison.Ordinal));
+        Assert.True(turns <= 12, $"{persona}: {turns} turns");
+    }
+
+    /// <summary>In interview season the intake adds "interviews so far"; the same personas, through the dialogue itself.</summary>
+    [Theory]
+    [MemberData(nameof(Personas))]
+    public void TypicalApplicant_InInterviewSeason_CompletesProfile_InAtMostTwelveTurns(string persona)
+    {
+        var timeline = CycleTimeline.Load(Path.Combine(AppContext.BaseDirectory, "knowledge", "timeline", "cycles.csv"));
+        var dialogue = new IntakeDialogue(new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero)), timeline);
+        var (state, replies) = dialogue.Begin(UserState.New);
+        var turns = 1;
+        var asked = new List<string>();
+        while (state.Conversation.IntakeStep is { } step)
+        {
+            asked.Add(step);
+            (state, replies) = dialogue.Answer(state, Answers[persona][step]);
+            turns++;
+            Assert.True(turns < 40, $"{persona}: the intake does not end");
+        }
+
+        output.WriteLine($"{persona} (interview season): {turns} turns");
+        Assert.Contains("interviews", asked);
         Assert.Contains(replies, r => r.Text.Contains("That's everything", StringComparison.Ordinal));
         Assert.True(turns <= 12, $"{persona}: {turns} turns");
     }

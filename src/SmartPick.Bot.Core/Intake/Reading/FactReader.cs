@@ -32,7 +32,19 @@ public static partial class FactReader
         Publications(t, sheet);
         Languages(t, sheet);
         Specialties(t, sheet);
+        if (InterviewCount(t) is { } interviews && Words.Count(interviews) is { } n && n <= ProfileValidator.MaxInterviews)
+        {
+            sheet.Set(p => p with { Interviews = n });
+        }
+
         return sheet;
+    }
+
+    /// <summary>"3 interviews", "no interviews yet", "two invites": the count as written, or null.</summary>
+    public static string? InterviewCount(string text)
+    {
+        var m = Interviews().Match(text.ToLowerInvariant());
+        return m.Success ? m.Groups["n"].Value : null;
     }
 
     /// <summary>Lower case, dashes and curly quotes made plain, "correct X not Y" reduced to "correct X".</summary>
@@ -204,6 +216,9 @@ public static partial class FactReader
             sheet.Set(p => p with { Specialties = names });
         }
     }
+
+    [GeneratedRegex(@"\b(?<n>" + Words.CountPattern + @")\s+(?:interviews?|interview invit(?:e|es|ations?)|invites?|iis?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Interviews();
 
     [GeneratedRegex(@",?\s*\bnot\s+(?:in\s+)?\d{1,4}\b", RegexOptions.CultureInvariant)]
     private static partial Regex NotCorrection();
