@@ -37,26 +37,22 @@ public static class DiscordScript
     public static IReadOnlyList<DiscordStep> Steps { get; } =
     [
         new(DiscordAction.GuildCommand, "profile", "Which specialty"),
-        new(DiscordAction.Choose, "Internal Medicine", "US-IMG"),
-        new(DiscordAction.Choose, "Non-US IMG", "Step 1"),
-        new(DiscordAction.Choose, "Pass", "attempts did Step 1"),
-        new(DiscordAction.Choose, "1", "Step 2 CK score"),
+        new(DiscordAction.Choose, "Internal Medicine", "Which describes you"),
+        new(DiscordAction.Choose, "Non-US IMG, need J-1", "USMLE results"),
         new(DiscordAction.OpenForm, "scores", "modal:scores"),
-        new(DiscordAction.SubmitForm, "scores", "attempts did Step 2 CK"), // the form answers Step 2 CK: the intake moves on
-        new(DiscordAction.Choose, "1", "Step 3"),
-        new(DiscordAction.Choose, "No", "graduate"),
-        new(DiscordAction.Text, "2019", "visa"),
-        new(DiscordAction.Choose, "J-1", "months of US clinical"),
-        new(DiscordAction.Text, "6", "hands-on"),
+        new(DiscordAction.SubmitForm, "scores", "Step 1** on the first attempt"), // the form answers the exams: only attempts are left
+        new(DiscordAction.Choose, "First attempt", "Step 2 CK** on the first attempt"),
+        new(DiscordAction.Choose, "First attempt", "US clinical experience"),
+        new(DiscordAction.Text, "6 months", "hands-on"),
         new(DiscordAction.Choose, "Yes", "California"),
         new(DiscordAction.Choose, "Yes", "letters"),
         new(DiscordAction.Choose, "3", "from your chosen specialty"),
         new(DiscordAction.Text, "2", "physicians in California"),
-        new(DiscordAction.Choose, "1", "languages"),
-        new(DiscordAction.Choose, "Spanish", "publications"),
-        new(DiscordAction.Text, "1", "regions"),
-        new(DiscordAction.Text, "SoCal", "states"),
-        new(DiscordAction.Choose, "CA", "That's everything"),
+        new(DiscordAction.Choose, "1", "Languages besides English"),
+        new(DiscordAction.Text, "Spanish, 1 publication", "train"),
+        new(DiscordAction.Text, "SoCal, CA", "rotate"),
+        new(DiscordAction.Text, "skip", ""), // interview season asks "interviews so far" next; out of season the intake ends here
+        new(DiscordAction.Text, "0", ""),
         new(DiscordAction.DmCommand, "rank", "Reach"),
     ];
 

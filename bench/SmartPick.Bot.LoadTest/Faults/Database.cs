@@ -54,12 +54,12 @@ public static class Database
     [
         (1, "specialty", p.Specialties.Contains("Internal Medicine")),
         (2, "applicant type", p.ApplicantType == ApplicantType.NonUsImg),
-        (5, "Step 2 CK score", p.Step2ck?.Score == 238),
-        (8, "graduation year", p.GraduationYear == 2019),
-        (9, "visa", p.Visa == VisaNeed.J1),
+        (3, "visa", p.Visa == VisaNeed.J1),
+        (6, "Step 2 CK score", p.Step2ck?.Score == 238),
+        (9, "graduation year", p.GraduationYear == 2019),
         (10, "USCE months", p.Usce?.Months == 6),
         (13, "US letters", p.Letters?.Us == 3),
         (16, "languages", p.Languages?.Contains("Spanish") == true),
-        (19, "states", p.Preferences?.States?.Contains("CA") == true),
+        (17, "states", p.Preferences?.States?.Contains("CA") == true),
     ];
 }

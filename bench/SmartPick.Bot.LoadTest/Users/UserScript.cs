@@ -5,11 +5,12 @@ public static class UserScript
 {
     public static IReadOnlyList<(string Say, string Expect)> Steps { get; } =
     [
-        ("/start", "Which specialty"), ("Internal Medicine", "US-IMG"), ("non-US IMG", "Step 1"), ("Pass", "attempts"),
-        ("1", "Step 2 CK"), ("238", "attempts did Step 2 CK"), ("1", "Step 3"), ("no", "graduate"), ("2019", "visa"),
-        ("J-1", "months of US clinical"), ("6", "hands-on"), ("yes", "California"), ("yes", "letters"),
-        ("3", "from your chosen specialty"), ("2", "physicians in California"), ("1", "languages"),
-        ("Spanish", "publications"), ("1", "regions"), ("SoCal", "states"), ("CA", "That's everything"),
+        ("/start", "Which specialty"), ("Internal Medicine", "Which describes you"), ("non-US IMG", "visa"), ("J-1", "USMLE results"),
+        ("One at a time", "Step 1"), ("Passed, first attempt", "Step 2 CK"), ("238", "Step 2 CK** on the first attempt"), ("First attempt", "Step 3"),
+        ("no", "graduate"), ("2019", "US clinical experience"), ("6 months", "hands-on"), ("yes", "California"), ("yes", "letters"),
+        ("3", "from your chosen specialty"), ("2", "physicians in California"), ("1", "Languages besides English"),
+        ("Spanish, 1 publication", "train"),
+        ("SoCal, CA", "rotate"), ("skip", string.Empty), ("0", string.Empty), ("/profile show", "Step 2 CK score: 238"),
         ("/rank", "Reach"),
     ];
 }

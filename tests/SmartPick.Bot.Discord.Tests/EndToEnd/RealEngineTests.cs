@@ -36,7 +36,7 @@ public sealed class RealEngineTests
         var picked = await bot.InteractAsync(3, $$"""{"component_type":3,"custom_id":"c:select","values":["{{specialtySelect.GetProperty("options")[0].GetProperty("value").GetString()}}"]}""", inGuild: false, channelId: DmChannel);
         var typeQuestion = Callback(bot.Fake, picked).GetProperty("data");
         var nonUs = typeQuestion.GetProperty("components")[0].GetProperty("components").EnumerateArray()
-            .First(b => b.GetProperty("label").GetString() == "Non-US IMG").GetProperty("custom_id").GetString();
+            .First(b => b.GetProperty("label").GetString() == "Non-US IMG, need J-1").GetProperty("custom_id").GetString();
         var typed = await bot.InteractAsync(3, $$"""{"component_type":2,"custom_id":"{{nonUs}}"}""", inGuild: false, channelId: DmChannel);
 
         // Act 3: the scores modal, submitted in the Label layout.

@@ -32,7 +32,7 @@ public sealed class RealEngineTests : IAsyncLifetime, IDisposable
         // The first question comes with an inline keyboard; answer it with a button.
         var question = await chat.SayAsync("/start", "Which specialty");
         Assert.NotNull(question.InlineKeyboard);
-        await chat.PressAsync(question, "Internal Medicine", "US-IMG");
+        await chat.PressAsync(question, "Internal Medicine", "Which describes you");
         await AnswerRestOfIntakeAsync(chat);
         var rank = await chat.SayAsync("/rank", "Reach");
 
@@ -78,23 +78,23 @@ public sealed class RealEngineTests : IAsyncLifetime, IDisposable
         {
             await first.StartAsync();
             await chat.SayAsync("/profile", "Which specialty");
-            await chat.SayAsync("Internal Medicine", "US-IMG");
+            await chat.SayAsync("Internal Medicine", "Which describes you");
             await first.StopAsync();
         }
 
         // Act: the user answers twice while the bot is down, then it comes back on the same database.
         _api.SendText(Maria, "non-US IMG");
-        _api.SendText(Maria, "pass");
+        _api.SendText(Maria, "J-1");
         using var second = _bot.Build(_api);
         await second.StartAsync();
-        await chat.ExpectAsync("Step 1");
-        await chat.ExpectAsync("attempts");
-        await chat.SayAsync("1", "Step 2 CK");
+        await chat.ExpectAsync("visa");
+        await chat.ExpectAsync("USMLE results");
+        await chat.SayAsync("One at a time", "Step 1");
 
         // Assert: every answer moved the dialogue exactly one step; nothing re-asked, nothing rejected.
         var transcript = chat.Transcript;
         Assert.Single(transcript, t => t.Contains("Which specialty", StringComparison.Ordinal));
-        Assert.Single(transcript, t => t.Contains("US-IMG", StringComparison.Ordinal) && t.Contains("non-US IMG", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(transcript, t => t.Contains("Which describes you", StringComparison.Ordinal));
         Assert.DoesNotContain(transcript, t => t.Contains("Please answer", StringComparison.Ordinal));
         await _api.WaitUntilAsync(f => f.PendingUpdates == 0, because: "every handled update is confirmed by the next getUpdates offset");
         await second.StopAsync();
@@ -104,10 +104,10 @@ public sealed class RealEngineTests : IAsyncLifetime, IDisposable
     {
         (string Say, string Expect)[] script =
         [
-            ("non-US IMG", "Step 1"), ("Pass", "attempts"), ("1", "Step 2 CK"), ("238", "attempts did Step 2 CK"),
-            ("1", "Step 3"), ("no", "graduate"), ("2019", "visa"), ("J-1", "months of US clinical"), ("6", "hands-on"),
-            ("yes", "California"), ("yes", "letters"), ("3", "from your chosen specialty"), ("2", "physicians in California"),
-            ("1", "languages"), ("Spanish", "publications"), ("1", "regions"), ("SoCal", "states"), ("CA", "That's everything"),
+            ("non-US IMG", "visa"), ("J-1", "USMLE results"), ("Step 1 pass first attempt, Step 2 CK 238 first attempt, no Step 3, graduated 2019", "US clinical experience"),
+            ("6 months hands-on, in California", "letters"), ("3 letters, 2 in IM, 1 from California", "Languages besides English"),
+            ("Spanish, 1 publication", "train"), ("SoCal, CA", "rotate"), ("skip", string.Empty), ("0", string.Empty),
+            ("/profile show", "Step 2 CK score: 238"),
         ];
         foreach (var (say, expect) in script)
         {

@@ -31,8 +31,8 @@ public sealed class LogPrivacyTests : IDisposable
         using var host = builder.Build();
         await host.StartAsync();
         var engine = host.Services.GetRequiredService<IConversationEngine>();
-        string[] lines = ["/profile", "Internal Medicine", "Non-US IMG", "Pass", "1", "Step 2: 247", "1", "no", "2013", "J-1", "7", "yes", "yes", "3", "2", "1",
-            "Tagalog", "4", "SoCal", "CA", "/rank", "/plan", "/explain-score", "/export", "Quetzalcoatl question about visas?"];
+        string[] lines = ["/profile", "Internal Medicine", "Non-US IMG", "J-1", "One at a time", "Passed, first attempt", "Step 2: 247", "First attempt", "no", "2013", "7 months", "yes", "yes", "3", "2", "1",
+            "Tagalog", "4", "SoCal, CA", "skip", "0", "i got 251 on ck and graduated 2013", "yes", "/rank", "/plan", "/explain-score", "/export", "Quetzalcoatl question about visas?"];
 
         // Act
         foreach (var line in lines)
