@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Adapters;
+using SmartPick.Bot.Core.Reminders;
 using SmartPick.Bot.Discord.Gateway;
 using SmartPick.Bot.Discord.Hosting;
 using SmartPick.Bot.Discord.HttpInteractions;
@@ -84,6 +85,7 @@ public static class DiscordAdapterExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DiscordInteractionEndpoint>();
         services.AddSingleton<IChatAdapter, DiscordChatAdapter>();
+        services.AddSingleton<IDirectMessenger, DiscordDirectMessenger>();
         return builder;
     }
 }

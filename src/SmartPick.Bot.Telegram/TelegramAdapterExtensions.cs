@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Adapters;
+using SmartPick.Bot.Core.Reminders;
 using SmartPick.Bot.Telegram.Configuration;
 using SmartPick.Bot.Telegram.Dispatch;
 using SmartPick.Bot.Telegram.Inbound;
@@ -53,6 +54,7 @@ public static class TelegramAdapterExtensions
         services.AddSingleton<TelegramClientFactory>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TelegramSender>();
+        services.AddSingleton<IDirectMessenger, TelegramDirectMessenger>();
         services.AddSingleton<UpdateLedger>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<ChatDispatcher>();
