@@ -2,6 +2,7 @@ using System.Globalization;
 using SmartPick.Bot.Core.Engine;
 using SmartPick.Bot.Core.Guide;
 using SmartPick.Bot.Core.Intake;
+using SmartPick.Bot.Core.List;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Bot.Core.Ranking;
 
@@ -11,7 +12,7 @@ namespace SmartPick.Bot.Core.Commands;
 public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide)
 {
     internal void Rank(Turn turn, CommandContent command) =>
-        WithProfile(turn, "rank", () => advisor.Rank(turn.State.Profile, ReadRequest(command)));
+        WithProfile(turn, "rank", () => RankListButtons.Add(advisor.Rank(turn.State.Profile, ReadRequest(command))));
 
     internal void Plan(Turn turn, CommandContent command) =>
         WithProfile(turn, "plan", () => advisor.Plan(turn.State.Profile, ReadRequest(command)));

@@ -27,13 +27,13 @@ public sealed class CompareCommand(ProgramDirectory programs, IRankingAdvisor ad
         if (a.Count != 1 || b.Count != 1)
         {
             var (bad, reference) = a.Count != 1 ? (a, first) : (b, second);
-            var keep = a.Count != 1 ? (b.Count == 1 ? b[0].AcgmeId : second) : a[0].AcgmeId;
+            var keep = a.Count != 1 ? (b.Count == 1 ? b[0].Id : second) : a[0].Id;
             var reply = ListCommands.NotOne(bad, reference, "compare " + keep);
             turn.SayPersonal([reply], "compare");
             return;
         }
 
-        turn.SayPersonal([new Reply(Render(turn, a[0], b[0]))], "compare");
+        turn.SayPersonal([new Reply(Render(turn, a[0].Program, b[0].Program))], "compare");
     }
 
     private static (string? First, string? Second) Split(CommandContent command)
@@ -55,12 +55,12 @@ public sealed class CompareCommand(ProgramDirectory programs, IRankingAdvisor ad
 
         // "1400531031 harbor ucla": an id on either side splits the rest.
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length >= 2 && ProgramDirectory.IsId(words[0]))
+        if (words.Length >= 2 && ProgramIds.IsValid(words[0]))
         {
             return (words[0], string.Join(' ', words[1..]));
         }
 
-        return words.Length >= 2 && ProgramDirectory.IsId(words[^1]) ? (string.Join(' ', words[..^1]), words[^1]) : (null, null);
+        return words.Length >= 2 && ProgramIds.IsValid(words[^1]) ? (string.Join(' ', words[..^1]), words[^1]) : (null, null);
     }
 
     private string Render(Turn turn, ProgramRecord a, ProgramRecord b)

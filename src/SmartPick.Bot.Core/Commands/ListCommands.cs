@@ -37,7 +37,9 @@ public sealed class ListCommands(IApplicantListStore store, ProgramDirectory pro
     internal async Task<IReadOnlyList<ListRow>> RowsAsync(Turn turn, CancellationToken cancellationToken)
     {
         var entries = await store.GetAsync(turn.Message.User, cancellationToken);
-        return [.. entries.Select(e => new ListRow(e, programs.Get(e.ProgramId, e.Track), ProgramVerdict.For(advisor, turn.State.Profile, e.ProgramId, e.Track)))];
+        return [.. entries.Select(e => programs.Get(e.ProgramId, e.Track) is { } c
+            ? new ListRow(e, c, c.Rated ? ProgramVerdict.For(advisor, turn.State.Profile, e.ProgramId, e.Track) : null)
+            : new ListRow(e, null, null))];
     }
 
     /// <summary>/export: the list is part of the user's data, so it is exported with the profile (when there is one).</summary>
@@ -121,15 +123,15 @@ public sealed class ListCommands(IApplicantListStore store, ProgramDirectory pro
             return NotOne(found, reference, "list add");
         }
 
-        var program = found[0];
+        var choice = found[0];
         var user = turn.Message.User;
         if ((await store.GetAsync(user, cancellationToken)).Count >= MaxEntries)
         {
             return new Reply($"Your list already holds {MaxEntries} programs, the most I keep. Remove some with /list remove first.");
         }
 
-        var added = await store.AddAsync(user, new ListEntry(program.AcgmeId, program.Specialty, clock.GetUtcNow()), cancellationToken);
-        var name = $"**{Markup.Escape(program.Name)}** ({program.AcgmeId}, {Markup.Escape(program.Specialty)})";
+        var added = await store.AddAsync(user, new ListEntry(choice.Id, choice.TrackKey, clock.GetUtcNow()), cancellationToken);
+        var name = $"**{Markup.Escape(choice.Name)}** ({choice.Id}, {Markup.Escape(choice.TrackKey)})";
         return new Reply(added ? $"Added {name} to your list. /list show shows it with your chances." : $"{name} is already on your list.");
     }
 
@@ -139,9 +141,9 @@ public sealed class ListCommands(IApplicantListStore store, ProgramDirectory pro
         var entries = await store.GetAsync(user, cancellationToken);
         var text = reference.Trim();
         var matches = text.Length == 0 ? [] : programs.Find(text, []);
-        List<ListEntry> targets = int.TryParse(text, out var n) && n >= 1 && n <= entries.Count && !ProgramDirectory.IsId(text)
+        List<ListEntry> targets = int.TryParse(text, out var n) && n >= 1 && n <= entries.Count && !ProgramIds.IsValid(text)
             ? [entries[n - 1]]
-            : [.. entries.Where(e => e.ProgramId == text || matches.Any(p => p.AcgmeId == e.ProgramId))];
+            : [.. entries.Where(e => e.ProgramId == text || matches.Any(m => m.Id == e.ProgramId && m.TrackKey == e.Track))];
         if (targets.Count == 0)
         {
             return new Reply($"That program is not on your list. {Usage}");
@@ -158,11 +160,18 @@ public sealed class ListCommands(IApplicantListStore store, ProgramDirectory pro
 
     private async Task<Reply> ClearAsync(Turn turn, string confirmation, CancellationToken cancellationToken)
     {
-        if (confirmation.Trim().ToLowerInvariant() is not ("yes" or "y" or "confirm"))
+        var answer = confirmation.Trim().ToLowerInvariant();
+        if (answer is "no" or "confirm:no")
         {
+            return new Reply("Okay, your list is unchanged.");
+        }
+
+        if (answer is not ("yes" or "y" or "confirm" or "confirm:yes"))
+        {
+            // Payloads ending in :yes / :no make the pair a confirmation: typed "yes" or "cancel" work too.
             return new Reply("Remove every program from your list?")
             {
-                Choices = [new Choice("Yes, clear my list", "cmd:list clear yes"), new Choice("Cancel", "cmd:list show")],
+                Choices = [new Choice("Yes, clear my list", "cmd:list clear confirm:yes"), new Choice("Cancel", "cmd:list clear confirm:no")],
             };
         }
 
@@ -184,17 +193,17 @@ public sealed class ListCommands(IApplicantListStore store, ProgramDirectory pro
         };
     }
 
-    internal static Reply NotOne(IReadOnlyList<ProgramRecord> found, string reference, string command)
+    internal static Reply NotOne(IReadOnlyList<ProgramChoice> found, string reference, string command)
     {
         if (found.Count == 0)
         {
             return new Reply($"I found no program matching \"{Markup.Escape(reference.Length > 60 ? reference[..60] + "…" : reference)}\". Use the ACGME id from /rank, or more of the name.");
         }
 
-        var lines = found.Select(p => $"- {p.AcgmeId}: {Markup.Escape(p.Name)}, {Markup.Escape(p.City)} ({Markup.Escape(p.Specialty)})");
+        var lines = found.Select(p => $"- {p.Id}: {Markup.Escape(p.Name)}, {Markup.Escape(p.Program.City)} ({Markup.Escape(p.TrackKey)})");
         return new Reply($"Several programs match; which one?\n{string.Join('\n', lines)}")
         {
-            Choices = [.. found.Select(p => new Choice(p.AcgmeId, $"cmd:{command} {p.AcgmeId}"))],
+            Choices = [.. found.Select(p => new Choice(p.Id, $"cmd:{command} {p.Id}"))],
         };
     }
 }

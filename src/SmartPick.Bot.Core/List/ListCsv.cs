@@ -32,8 +32,8 @@ public static class ListCsv
                 row.Entry.ProgramId, row.Name, p?.City ?? string.Empty, p?.State ?? string.Empty, row.Entry.Track,
                 v?.Chance is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : string.Empty,
                 v?.Tier ?? string.Empty, v?.Eligibility ?? string.Empty, v is null ? string.Empty : string.Join("; ", v.EligibilityNotes),
-                row.VisaText, p?.Website ?? string.Empty, p?.Provenance.Source ?? string.Empty, p?.Provenance.SourceUrl ?? string.Empty,
-                p?.Provenance.RetrievedOn ?? string.Empty, row.Entry.AddedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                row.VisaText, p?.Website ?? string.Empty, row.Choice?.Provenance.Source ?? string.Empty, row.Choice?.Provenance.SourceUrl ?? string.Empty,
+                row.Choice?.Provenance.RetrievedOn ?? string.Empty, row.Entry.AddedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ]);
         }
 

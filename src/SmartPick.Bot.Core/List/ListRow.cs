@@ -3,10 +3,12 @@ using SmartPick.Ranking.Catalog;
 
 namespace SmartPick.Bot.Core.List;
 
-/// <summary>A list entry with the catalog's facts and the ranking's verdict (null without a profile).</summary>
-public sealed record ListRow(ListEntry Entry, ProgramRecord? Program, ProgramVerdict? Verdict)
+/// <summary>A list entry with the catalog's facts (null when no longer listed) and the ranking's verdict (null without a profile).</summary>
+public sealed record ListRow(ListEntry Entry, ProgramChoice? Choice, ProgramVerdict? Verdict)
 {
-    public string Name => Program?.Name ?? $"Program {Entry.ProgramId} (no longer in the catalog)";
+    public ProgramRecord? Program => Choice?.Program;
+
+    public string Name => Choice?.Name ?? $"Program {Entry.ProgramId} (no longer in the catalog)";
 
     /// <summary>"J-1, H-1B", "none", or "not reported" when the source says nothing.</summary>
     public string VisaText => Visas(Program?.Visas);

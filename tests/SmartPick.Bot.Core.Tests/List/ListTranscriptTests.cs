@@ -108,6 +108,44 @@ public sealed class ListTranscriptTests : IDisposable
             .RunAsync();
     }
 
+    [Fact]
+    public async Task RankButtons_AddAProgramToTheList()
+    {
+        var chat = await WithProfile(_bot.Direct()).Send("/rank").RunAsync();
+        var button = chat.Last.SelectMany(r => r.Choices).First(c => c.Label.StartsWith("+ ", StringComparison.Ordinal));
+
+        await chat.Press(button.Label).Expect("Added").Send("/list").Expect("(1 program)").RunAsync();
+
+        Assert.Equal(1, _bot.Count("list_entries", "u1"));
+    }
+
+    [Fact]
+    public async Task APreliminaryTrack_IsItsOwnEntry_BesideItsProgramsCategoricalRow()
+    {
+        var chat = await _bot.Direct()
+            .Send("/list add 1400500923").Expect("Added")
+            .Send("/list add 1400500923 preliminary").Expect("Added").Expect("Preliminary")
+            .Send("/list export")
+            .RunAsync();
+
+        var csv = Encoding.UTF8.GetString(Assert.Single(chat.Last, r => r.File is not null).File!.Content);
+        Assert.Equal(3, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains(",Preliminary Medicine,", csv, StringComparison.Ordinal);
+        Assert.Equal(2, _bot.Count("list_entries", "u1"));
+    }
+
+    [Fact]
+    public async Task Clear_TypedNo_KeepsTheList()
+    {
+        await _bot.Direct()
+            .Send($"/list add {CedarsSinai}")
+            .Send("/list clear")
+            .Send("cancel").Expect("unchanged")
+            .RunAsync();
+
+        Assert.Equal(1, _bot.Count("list_entries", "u1"));
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
     [InlineData("+1", "'+1")]
