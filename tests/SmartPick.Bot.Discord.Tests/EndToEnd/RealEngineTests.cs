@@ -35,9 +35,11 @@ public sealed class RealEngineTests
         // Act 2: pick a specialty in the select menu, then a button.
         var picked = await bot.InteractAsync(3, $$"""{"component_type":3,"custom_id":"c:select","values":["{{specialtySelect.GetProperty("options")[0].GetProperty("value").GetString()}}"]}""", inGuild: false, channelId: DmChannel);
         var typeQuestion = Callback(bot.Fake, picked).GetProperty("data");
-        var nonUs = typeQuestion.GetProperty("components")[0].GetProperty("components").EnumerateArray()
-            .First(b => b.GetProperty("label").GetString() == "Non-US IMG, need J-1").GetProperty("custom_id").GetString();
-        var typed = await bot.InteractAsync(3, $$"""{"component_type":2,"custom_id":"{{nonUs}}"}""", inGuild: false, channelId: DmChannel);
+        // Seven choices (five answers, Skip, Back) come as a select menu.
+        var typeMenu = typeQuestion.GetProperty("components")[0].GetProperty("components")[0];
+        var nonUs = typeMenu.GetProperty("options").EnumerateArray()
+            .First(o => o.GetProperty("label").GetString() == "Non-US IMG, need J-1").GetProperty("value").GetString();
+        var typed = await bot.InteractAsync(3, $$"""{"component_type":3,"custom_id":"c:select","values":["{{nonUs}}"]}""", inGuild: false, channelId: DmChannel);
 
         // Act 3: the scores modal, submitted in the Label layout.
         var scores = await bot.InteractAsync(5, """{"custom_id":"scores","components":[{"type":18,"component":{"type":4,"custom_id":"step1","value":"Pass"}},{"type":18,"component":{"type":4,"custom_id":"step2ck","value":"238"}},{"type":18,"component":{"type":4,"custom_id":"gradyear","value":"2019"}}]}""", inGuild: false, channelId: DmChannel);
