@@ -28,6 +28,7 @@ public static class CoreHostingExtensions
         services.AddSingleton<ProfileCommands>();
         services.AddSingleton<AdviceCommands>();
         services.AddApplicantTools();
+        services.AddSingleton<ReportCommand>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddRankingAdvisor();

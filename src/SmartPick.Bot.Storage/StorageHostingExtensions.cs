@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using SmartPick.Bot.Core.Corrections;
 using SmartPick.Bot.Core.List;
 using SmartPick.Bot.Core.Privacy;
 using SmartPick.Bot.Core.Reminders;
@@ -30,6 +31,7 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<IReminderStore, SqliteReminderStore>();
         builder.Services.AddSingleton<INotificationLedger, SqliteNotificationLedger>();
         builder.Services.AddSingleton<IInactivityStore, SqliteInactivityStore>();
+        builder.Services.AddSingleton<ICorrectionStore, SqliteCorrectionStore>();
         builder.Services.AddHostedService<MigrationService>();
         return builder;
     }

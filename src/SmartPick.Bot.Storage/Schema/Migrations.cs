@@ -73,5 +73,16 @@ internal static class Migrations
             PRIMARY KEY (platform, user_id, notice)
         ) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE correction_reports (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_hash   TEXT NOT NULL,
+            program_id  TEXT NULL,
+            program     TEXT NOT NULL,
+            text        TEXT NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        CREATE INDEX correction_reports_user ON correction_reports (user_hash);
+        """,
     ];
 }

@@ -52,6 +52,7 @@ public sealed class SqliteInactivityStore(SqliteDatabase database) : IInactivity
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await SqliteCorrectionStore.DeleteAsync(connection, tx, user, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }

@@ -132,6 +132,7 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
             deleted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        deleted += await SqliteCorrectionStore.DeleteAsync(connection, tx, user, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return deleted > 0;
     }

@@ -34,6 +34,11 @@ public static class CliApp
                 return await CatalogVerb.RunAsync(catalogArgs, stdout, stderr, TimeProvider.System);
             }
 
+            if (args is ["reports", .. var reportArgs])
+            {
+                return await ReportsVerb.RunAsync(reportArgs, stdout);
+            }
+
             var cli = CliArguments.Parse(args, KnownOptions);
             switch (cli.Verb)
             {
@@ -83,7 +88,7 @@ public static class CliApp
           explain-score --profile FILE [--program ACGME_ID] [--format text|json]
           ask "QUESTION" [--format text|json]
           storage migrate --to-connection-string PG [--from-connection-string SQLITE]   copy SQLite into PostgreSQL
-        """ + "\n" + CatalogVerb.Usage;
+        """ + "\n" + CatalogVerb.Usage + "\n" + ReportsVerb.Usage;
 
     private static async Task<int> RunHostAsync(CliArguments cli, TextReader stdin, TextWriter stdout)
     {
