@@ -40,8 +40,8 @@ public static class DiscordScript
         new(DiscordAction.Choose, "Internal Medicine", "Which describes you"),
         new(DiscordAction.Choose, "Non-US IMG, need J-1", "USMLE results"),
         new(DiscordAction.OpenForm, "scores", "modal:scores"),
-        new(DiscordAction.SubmitForm, "scores", "Step 1** on the first attempt"), // the form answers the exams: only attempts are left
-        new(DiscordAction.Choose, "First attempt", "Step 2 CK** on the first attempt"),
+        new(DiscordAction.SubmitForm, "scores", "pass Step 1 on the first attempt"), // the form answers the exams: only attempts are left
+        new(DiscordAction.Choose, "First attempt", "pass Step 2 CK on the first attempt"),
         new(DiscordAction.Choose, "First attempt", "US clinical experience"),
         new(DiscordAction.Text, "6 months", "hands-on"),
         new(DiscordAction.Choose, "Yes", "California"),
