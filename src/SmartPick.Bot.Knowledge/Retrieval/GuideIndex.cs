@@ -27,14 +27,23 @@ public sealed partial class GuideIndex : IDisposable
 
     public CorpusStatistics Corpus { get; }
 
-    /// <summary>Section vectors for semantic re-ranking; null unless <c>SmartPick:Knowledge:Embeddings</c> is on.</summary>
-    public SectionEmbeddings? Embeddings { get; private set; }
+    private volatile SectionEmbeddings? _embeddings;
 
-    /// <summary>Embeds every section once (seconds on two cores), right after the index is built.</summary>
-    public void AttachEmbeddings(ITextEmbedder embedder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Section vectors for semantic re-ranking; null until they are ready (and always when
+    /// <c>SmartPick:Knowledge:Embeddings</c> is off). Until then questions are answered by BM25 alone.
+    /// </summary>
+    public SectionEmbeddings? Embeddings => _embeddings;
+
+    /// <summary>Embeds every section (cached passages are reused) and switches re-ranking on.</summary>
+    public SectionEmbeddings AttachEmbeddings(ITextEmbedder embedder, IDictionary<string, float[]> cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(embedder);
-        Embeddings = SectionEmbeddings.Build(Sections, embedder, cancellationToken);
+        var embeddings = SectionEmbeddings.Build(Sections, embedder, cache, cancellationToken);
+        // Loads the model now (when every passage came from the cache it is not loaded yet), not on a user's question.
+        embeddings.EmbedQuestion("residency application", cancellationToken);
+        _embeddings = embeddings;
+        return embeddings;
     }
 
     /// <summary>Creates (or re-creates) the FTS table and loads every section.</summary>

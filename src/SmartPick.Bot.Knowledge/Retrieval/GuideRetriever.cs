@@ -34,6 +34,9 @@ public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<Kn
         return new RetrievalResult(query, hits, evidence >= options.Value.MinDomainEvidence && hits.Count > 0, evidence, index.Corpus);
     }
 
+    /// <summary>Completes when semantic re-ranking is ready (at once when it is off).</summary>
+    public Task WhenEmbeddingsReadyAsync(CancellationToken cancellationToken) => indexProvider.WhenEmbeddingsReadyAsync(cancellationToken);
+
     /// <summary>The first indexed section that matches, or null.</summary>
     public async Task<GuideSection?> SectionAsync(Func<GuideSection, bool> match, CancellationToken cancellationToken)
     {

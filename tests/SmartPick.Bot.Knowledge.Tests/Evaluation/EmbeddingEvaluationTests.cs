@@ -15,14 +15,14 @@ public sealed class EmbeddingEvaluationTests(ITestOutputHelper output)
     {
         // Arrange
         var questions = EvaluationQuestion.Load();
-        var options = new KnowledgeOptions { GuidePath = TestPaths.Knowledge, Embeddings = true };
+        var options = new KnowledgeOptions { GuidePath = TestPaths.Knowledge, Embeddings = true, EmbeddingStartDelaySeconds = 0, EmbeddingCachePath = "" };
         var lexical = Answerers.RealRetriever.Value;
         var embedded = Answerers.Retriever(options, Answerers.MiniLm.Value);
 
         // Act
         var bm25 = await RetrievalEvaluation.RunAsync(questions, q => lexical.RetrieveAsync(q, CancellationToken.None));
         var started = Stopwatch.GetTimestamp();
-        await embedded.RetrieveAsync("warm-up: load the model and embed the guide", CancellationToken.None);
+        await embedded.WhenEmbeddingsReadyAsync(CancellationToken.None);
         var build = Stopwatch.GetElapsedTime(started);
         started = Stopwatch.GetTimestamp();
         var reranked = await RetrievalEvaluation.RunAsync(questions, q => embedded.RetrieveAsync(q, CancellationToken.None));

@@ -23,8 +23,14 @@ public sealed class SectionEmbeddings
 
     public int PassageCount { get; }
 
-    public static SectionEmbeddings Build(IReadOnlyList<GuideSection> sections, ITextEmbedder embedder, CancellationToken cancellationToken)
+    /// <summary>Passages whose vectors came from the cache rather than the model.</summary>
+    public int CachedCount { get; private init; }
+
+    /// <param name="cache">Vectors by passage hash (see <see cref="EmbeddingCache"/>); passages found there are not embedded
+    /// again, and newly embedded ones are added to it.</param>
+    public static SectionEmbeddings Build(IReadOnlyList<GuideSection> sections, ITextEmbedder embedder, IDictionary<string, float[]> cache, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(sections);
         ArgumentNullException.ThrowIfNull(embedder);
         var owners = new List<string>();
@@ -38,7 +44,15 @@ public sealed class SectionEmbeddings
             }
         }
 
-        var embedded = embedder.Embed(texts, cancellationToken);
+        var keys = texts.Select(EmbeddingCache.Key).ToList();
+        var missing = Enumerable.Range(0, texts.Count).Where(i => !cache.ContainsKey(keys[i])).ToList();
+        var fresh = embedder.Embed(missing.Select(i => texts[i]).ToList(), cancellationToken);
+        for (var m = 0; m < missing.Count; m++)
+        {
+            cache[keys[missing[m]]] = fresh[m];
+        }
+
+        var embedded = keys.Select(k => cache[k]).ToList();
         var vectors = new Dictionary<string, List<float[]>>(StringComparer.Ordinal);
         for (var i = 0; i < owners.Count; i++)
         {
@@ -50,7 +64,7 @@ public sealed class SectionEmbeddings
             list.Add(embedded[i]);
         }
 
-        return new SectionEmbeddings(vectors, texts.Count, embedder);
+        return new SectionEmbeddings(vectors, texts.Count, embedder) { CachedCount = texts.Count - missing.Count };
     }
 
     /// <summary>The question's vector, by the same model as the sections'.</summary>
