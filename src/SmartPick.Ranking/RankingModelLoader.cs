@@ -14,6 +14,7 @@ public static class RankingModelLoader
     public const string RulesFile = "programs/program-rules.csv";
     public const string CalibrationFile = "outcomes/specialty-calibration.csv";
     public const string InterviewFitFile = "outcomes/interview-fit.csv";
+    public const string ContiguousRanksFile = "outcomes/contiguous-ranks.csv";
 
     public static RankingModel Load(string knowledgeDirectory, string? overrideFile = null, ModelCoefficients? coefficients = null, RankingSettings? settings = null)
     {
@@ -25,11 +26,13 @@ public static class RankingModelLoader
 
         var rules = Read(Path.Combine(knowledgeDirectory, RulesFile), RuleLoader.Load);
         (programs, rules) = SocalCatalog.Load(Path.Combine(knowledgeDirectory, SocalSchema.Directory)).Apply(programs, rules);
+        var ranks = Read(Path.Combine(knowledgeDirectory, ContiguousRanksFile), FitFiles.ReadInputs).ToDictionary(r => r.Specialty, StringComparer.OrdinalIgnoreCase);
         var fitPath = Path.Combine(knowledgeDirectory, InterviewFitFile);
         var fit = Read(fitPath, FitFiles.ReadOutput);
         var pooled = fit.TryGetValue(InterviewFit.PooledName, out var p) ? p : throw new CatalogFormatException($"{fitPath}: no '{InterviewFit.PooledName}' row");
         var calibrations = Read(Path.Combine(knowledgeDirectory, CalibrationFile), CalibrationLoader.Load)
             .Select(c => WithFit(c, fit.TryGetValue(c.Specialty, out var f) ? f : pooled))
+            .Select(c => ranks.TryGetValue(c.Specialty, out var r) ? c with { MatchedRanks = r.MatchedRanks, UnmatchedRanks = r.UnmatchedRanks } : c)
             .ToList();
         return new RankingModel(programs, rules, calibrations, coefficients, settings);
     }

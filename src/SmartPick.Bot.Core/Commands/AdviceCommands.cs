@@ -25,6 +25,20 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
         WithProfile(turn, "explain-score", () => advisor.ExplainScore(turn.State.Profile, program, specialty));
     }
 
+    /// <summary>"/chances 3 1400531031,1400521012" or Discord options interviews/programs/specialty; without a count, the profile's.</summary>
+    internal void Chances(Turn turn, CommandContent command)
+    {
+        var words = command.Arguments.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        var ids = words.Where(SmartPick.Ranking.Catalog.ProgramIds.IsValid)
+            .Concat((command.Option("programs") ?? string.Empty).Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var count = command.Option("interviews") ?? words.FirstOrDefault(w => w.Length <= 3 && w.All(char.IsAsciiDigit));
+        int? interviews = int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var specialty = command.Option("specialty") is { } s ? Vocabulary.Specialty(s) ?? s : null;
+        WithProfile(turn, "chances", () => advisor.Chances(turn.State.Profile, new ChancesRequest(specialty, interviews, ids.Count == 0 ? null : ids)));
+    }
+
     internal async Task AskAsync(Turn turn, string question, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(question))

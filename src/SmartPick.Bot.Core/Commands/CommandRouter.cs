@@ -46,6 +46,9 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
             case "explain-score":
                 advice.ExplainScore(turn, command);
                 return Task.CompletedTask;
+            case "chances":
+                advice.Chances(turn, command);
+                return Task.CompletedTask;
             case "ask":
                 return advice.AskAsync(turn, command.Option("question") ?? command.Arguments, cancellationToken);
             case "list":
@@ -230,6 +233,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
         "- /profile — answer a few questions (or /profile set step2ck 238 to change one field)\n" +
         "- /rank — programs ranked into Reach, Target and Safety, with your chances\n" +
         "- /plan — how many programs to apply to and where to place ERAS signals\n" +
+        "- /chances — in interview season: your chance to match from the interviews you have (/chances 3)\n" +
         "- /explain-score — where your scores stand, and why a program got its score\n" +
         "- /ask — a question about the application process, answered from our guide with sources\n" +
         "- /list — your own list of programs: /list add <id or name>, show, remove, clear, export (CSV)\n" +

@@ -7,6 +7,9 @@ namespace SmartPick.Bot.Core.Ranking;
 /// <summary>Filters for /rank and /plan (all optional).</summary>
 public sealed record RankRequest(string? Specialty = null, string? Region = null, string? State = null, int? Top = null);
 
+/// <summary>/chances: interviews so far (null: the profile's <c>interviews</c>) and optionally which programs (ACGME ids).</summary>
+public sealed record ChancesRequest(string? Specialty = null, int? Interviews = null, IReadOnlyList<string>? Programs = null);
+
 /// <summary>
 /// Turns the ranking library's results into chat replies and the CLI's JSON. One seam serves the engine
 /// (<see cref="AdvisorResult.Replies"/>) and the CLI (<see cref="AdvisorResult.Json"/>).
@@ -21,6 +24,9 @@ public interface IRankingAdvisor
 
     /// <summary>How many programs, tier mix, expected interviews, P(at least one match).</summary>
     AdvisorResult Plan(ApplicantProfile profile, RankRequest request);
+
+    /// <summary>Interview season: P(match | the interviews the applicant has), what more would change, NRMP rank figures.</summary>
+    AdvisorResult Chances(ApplicantProfile profile, ChancesRequest request) => AdvisorResult.Fail("Interview-season chances are not available here.");
 
     /// <summary>Specialty names the library knows, for validation and autocomplete.</summary>
     IReadOnlyList<string> Specialties { get; }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using SmartPick.Ranking;
+using SmartPick.Ranking.Chances;
+using SmartPick.Ranking.Fitting;
 
 namespace SmartPick.Bot.Core.Ranking;
 
@@ -100,6 +102,39 @@ internal static class RankJson
         ["scoreSeparates"] = s.ScoreSeparates,
         ["trend"] = s.Trend,
         ["source"] = s.Calibration.Provenance.Source,
+    };
+
+    public static JsonObject Chances(ChancesResult c) => new()
+    {
+        ["specialty"] = c.Assessment.Calibration.Specialty,
+        ["interviews"] = c.Interviews,
+        ["pMatch"] = Round(c.PMatch),
+        ["pMatchWithMore"] = new JsonArray([.. c.WithMore.Select(p => (JsonNode)Round(p))]),
+        ["interviewMatchQ"] = Round(c.Assessment.Calibration.InterviewMatchQ),
+        ["strengthPercentile"] = Math.Round(100 * c.StrengthPercentile, 1),
+        ["planExpectedInterviews"] = Math.Round(c.ExpectedInterviews, 2),
+        ["planApplications"] = c.PlanApplications,
+        ["nrmpContiguousRanks"] = new JsonObject
+        {
+            ["matched"] = Ranks(c.Assessment.Calibration.MatchedRanks),
+            ["unmatched"] = Ranks(c.Assessment.Calibration.UnmatchedRanks),
+            ["source"] = c.Assessment.Calibration.Provenance.Source,
+        },
+        ["programs"] = new JsonArray([.. c.Programs.Select(p => (JsonNode)new JsonObject
+        {
+            ["acgmeId"] = p.AcgmeId,
+            ["name"] = p.Name,
+            ["interviewProbability"] = Round(p.InterviewProbability),
+        })]),
+        ["unknownPrograms"] = new JsonArray([.. c.UnknownPrograms.Select(p => (JsonNode)p)]),
+    };
+
+    private static JsonObject? Ranks(CohortRanks? r) => r is null ? null : new JsonObject
+    {
+        ["n"] = r.N,
+        ["mean"] = r.Mean,
+        ["sd"] = r.Sd,
+        ["median"] = r.Median,
     };
 
     private static double Round(double p) => Math.Round(p, 4);

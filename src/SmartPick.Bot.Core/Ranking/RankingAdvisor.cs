@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
 using SmartPick.Ranking.Catalog;
+using SmartPick.Ranking.Chances;
 using SmartPick.Ranking.Planning;
 using SmartPick.Ranking.Outcomes;
 using SmartPick.Ranking.Profiles;
@@ -64,6 +65,30 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         var assessment = engine.Assess(profile, cal, Year);
         var text = ExplainText.Standing(standing, assessment, document);
         return new AdvisorResult([Reply.Private(text) with { Image = charts.ScoreChart(standing) }], RankJson.Standing(standing, assessment));
+    }
+
+    public AdvisorResult Chances(ApplicantProfile profile, ChancesRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(request);
+        var cal = ResolveCalibration(profile, request.Specialty, out var error);
+        if (cal is null)
+        {
+            return AdvisorResult.Fail(error!);
+        }
+
+        if ((request.Interviews ?? profile.Interviews) is not { } count)
+        {
+            return AdvisorResult.Fail("How many interview invitations do you have so far? For example: /chances 3 (or 0 if none yet).");
+        }
+
+        if (count is < 0 or > ProfileValidator.MaxInterviews)
+        {
+            return AdvisorResult.Fail($"The number of interviews must be between 0 and {ProfileValidator.MaxInterviews}.");
+        }
+
+        var result = InterviewChances.For(engine, profile, new ChancesQuery(cal.Specialty, Year, count, request.Programs));
+        return new AdvisorResult([Reply.Private(ChancesText.Render(result))], RankJson.Chances(result));
     }
 
     private int Year => clock.GetUtcNow().Year;

@@ -38,6 +38,12 @@ public static class CommandCatalog
             Text("program", "ACGME program id"),
             Specialty()),
         Command("plan", "How many programs to apply to and your chances", Specialty(), Region(), Count()),
+        Command(
+            "chances",
+            "Interview season: your chance to match from the interviews you have",
+            new CommandOption(OptionType.IntegerValue, "interviews", "Interview invitations so far") { MinValue = 0, MaxValue = 100 },
+            Text("programs", "ACGME ids of the programs that invited you, comma-separated", 400),
+            Specialty()),
         Command("ask", "Ask a question about applying as an IMG", Text("question", "Your question", 500) with { Required = true }),
         Command("forget", "Delete everything SmartPick stores about you"),
         Command("export", "Get your stored profile back as JSON"),

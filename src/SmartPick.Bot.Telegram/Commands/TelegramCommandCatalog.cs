@@ -18,6 +18,7 @@ public static partial class TelegramCommandCatalog
         ("rank", "Ranked Southern California programs with tiers and chances"),
         ("explain-score", "Where your scores stand and why a program got its score"),
         ("plan", "How many programs to apply to and the tier mix"),
+        ("chances", "Interview season: your chance from the interviews you have"),
         ("ask", "Ask a question about applying (grounded answer)"),
         ("forget", "Delete everything stored about you"),
         ("export", "Send your stored data back as JSON"),

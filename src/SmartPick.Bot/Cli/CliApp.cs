@@ -20,7 +20,7 @@ namespace SmartPick.Bot.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> KnownOptions = ["profile", "specialty", "region", "top", "format", "program", .. StorageMigrateVerb.OptionNames];
+    private static readonly HashSet<string> KnownOptions = ["profile", "specialty", "region", "top", "format", "program", "interviews", "programs", .. StorageMigrateVerb.OptionNames];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -53,13 +53,16 @@ public static class CliApp
                     return await WithServicesAsync(cli, s => Print(ExplainScore(cli, s), explainFormat, stdout));
                 case "ask":
                     return await WithServicesAsync(cli, s => AskAsync(cli, s, stdout));
+                case "chances":
+                    var chancesFormat = Format(cli);
+                    return await WithServicesAsync(cli, s => Print(ChancesVerb.Run(cli, LoadProfile(cli.Require("profile")), s), chancesFormat, stdout));
                 case "storage":
                     return await StorageMigrateVerb.RunAsync(cli, stdout);
                 case "help" or "--help" or "-h":
                     await stdout.WriteLineAsync(Usage);
                     return 0;
                 default:
-                    throw new CliException($"unknown verb '{cli.Verb}' (expected run, chat, rank, explain-score or ask)");
+                    throw new CliException($"unknown verb '{cli.Verb}' (expected run, chat, rank, explain-score, chances or ask)");
             }
         }
         catch (CliException ex)
@@ -87,6 +90,7 @@ public static class CliApp
           rank --profile FILE [--specialty S] [--region R] [--top N] [--format text|json]
           explain-score --profile FILE [--program ACGME_ID] [--format text|json]
           ask "QUESTION" [--format text|json]
+          chances --profile FILE --interviews N [--programs ID,ID...] [--specialty S] [--format text|json]   P(match) from interviews so far
           storage migrate --to-connection-string PG [--from-connection-string SQLITE]   copy SQLite into PostgreSQL
         """ + "\n" + CatalogVerb.Usage + "\n" + ReportsVerb.Usage;
 

@@ -33,6 +33,11 @@ public sealed record SpecialtyCalibration
     public double Sigma { get; init; }
 
     public string FitBasis { get; init; } = string.Empty;
+
+    /// <summary>NRMP contiguous ranks of matched / unmatched non-US IMGs (knowledge/outcomes/contiguous-ranks.csv), when published.</summary>
+    public Fitting.CohortRanks? MatchedRanks { get; init; }
+
+    public Fitting.CohortRanks? UnmatchedRanks { get; init; }
     public int ReferenceApplications { get; init; }
     public required Provenance Provenance { get; init; }
 

@@ -8,8 +8,8 @@ public enum Tier
     Ineligible,
 }
 
-/// <summary>One program in the greedy order, with what adding it gained.</summary>
-public sealed record PlanStep(string AcgmeId, double InterviewProbability, Tier Tier, double MarginalGain, double CumulativeMatchProbability);
+/// <summary>One program in the greedy order, with what adding it gained and its interview log-odds at u = 0.</summary>
+public sealed record PlanStep(string AcgmeId, double InterviewProbability, Tier Tier, double MarginalGain, double CumulativeMatchProbability, double LogOdds = 0);
 
 public sealed record SignalPick(string AcgmeId, string Kind, double EstimatedGain);
 

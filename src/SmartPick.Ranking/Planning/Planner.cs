@@ -57,7 +57,7 @@ public static class Planner
             }
 
             cumulative = match;
-            steps.Add(new PlanStep(c.AcgmeId, c.InterviewProbability, settings.TierFor(c.InterviewProbability), gain, match));
+            steps.Add(new PlanStep(c.AcgmeId, c.InterviewProbability, settings.TierFor(c.InterviewProbability), gain, match, c.LogOdds));
         }
 
         var chosen = steps.Take(recommended).ToList();

@@ -141,6 +141,33 @@ public sealed class RankingAdvisorTests
     }
 
     [Fact]
+    public void Chances_UsesProfileInterviews_AndQuotesNrmpRanks()
+    {
+        var result = Shared.Value.Chances(Profile with { Interviews = 4 }, new ChancesRequest());
+
+        Assert.Null(result.Error);
+        Assert.Equal(4, result.Json!["interviews"]!.GetValue<int>());
+        var text = result.Replies[0].Text;
+        Assert.Contains("with **4** interviews", text, StringComparison.Ordinal);
+        Assert.Contains("those who matched ranked a median of 5", text, StringComparison.Ordinal);
+        Assert.Equal(Visibility.Private, result.Replies[0].Visibility);
+    }
+
+    [Fact]
+    public void Chances_NoCountAnywhere_AsksForIt() =>
+        Assert.Contains("How many interview invitations", Shared.Value.Chances(Profile, new ChancesRequest()).Error, StringComparison.Ordinal);
+
+    [Fact]
+    public void Rank_Neurology_SaysTheListIsPartialInsteadOfALowChance()
+    {
+        var result = Shared.Value.Rank(Profile with { Specialties = ["Neurology"], Visa = null }, new RankRequest(Top: 5));
+
+        Assert.True(result.Json!["coverage"]!["partial"]!.GetValue<bool>());
+        Assert.Contains("The list is partial", result.Replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("P(match) ", result.Replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExplainScore_UnknownProgram_Fails() =>
         Assert.NotNull(Shared.Value.ExplainScore(Profile, "0000000000", null).Error);
 
