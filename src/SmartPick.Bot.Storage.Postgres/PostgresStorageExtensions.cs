@@ -6,6 +6,7 @@ using SmartPick.Bot.Core.List;
 using SmartPick.Bot.Core.Privacy;
 using SmartPick.Bot.Core.Reminders;
 using SmartPick.Bot.Core.State;
+using SmartPick.Bot.Storage.Postgres.Leases;
 using SmartPick.Bot.Storage.Postgres.Schema;
 using SmartPick.Bot.Storage.Postgres.Stores;
 
@@ -31,6 +32,7 @@ public static class PostgresStorageExtensions
         builder.Services.AddSingleton<IReminderStore, PostgresReminderStore>();
         builder.Services.AddSingleton<INotificationLedger, PostgresNotificationLedger>();
         builder.Services.AddSingleton<IInactivityStore, PostgresInactivityStore>();
+        builder.Services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
         builder.Services.AddHostedService<MigrationService>();
         return builder;
     }

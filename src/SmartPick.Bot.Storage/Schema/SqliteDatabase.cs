@@ -36,14 +36,21 @@ public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILo
 
             await using var connection = await OpenRawAsync(cancellationToken);
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
-            var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            for (var i = version; i < Migrations.All.Count; i++)
+            while (true)
             {
+                // The version is read inside the write transaction (BEGIN IMMEDIATE), so two processes starting on one
+                // file apply each migration once: the second waits, then sees the new version.
                 await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                await ExecuteAsync(connection, Migrations.All[i], cancellationToken, tx);
-                await ExecuteAsync(connection, $"PRAGMA user_version = {i + 1};", cancellationToken, tx);
+                var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken, tx), System.Globalization.CultureInfo.InvariantCulture);
+                if (version >= Migrations.All.Count)
+                {
+                    break;
+                }
+
+                await ExecuteAsync(connection, Migrations.All[version], cancellationToken, tx);
+                await ExecuteAsync(connection, $"PRAGMA user_version = {version + 1};", cancellationToken, tx);
                 await tx.CommitAsync(cancellationToken);
-                LogMigrated(i + 1);
+                LogMigrated(version + 1);
             }
 
             _ready = true;
@@ -74,10 +81,11 @@ public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILo
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? tx = null)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = tx;
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 

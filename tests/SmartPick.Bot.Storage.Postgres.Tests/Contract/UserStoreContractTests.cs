@@ -130,5 +130,20 @@ public sealed class UserStoreContractTests
         Assert.Equal(2021, (await store.LoadAsync(Alice, None))!.Profile.GraduationYear);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStorage.Providers), MemberType = typeof(TestStorage))]
+    public async Task InstancesStartingTogetherOnAnEmptyDatabase_MigrateOnce_AndAllWork(string provider)
+    {
+        using var storage = TestStorage.Create(provider);
+        var stores = Enumerable.Range(0, 5).Select(_ => storage.UserStore()).ToList();
+
+        await Task.WhenAll(stores.Select((store, i) => Task.Run(() => store.SaveAsync(new UserKey("telegram", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Sample, None))));
+
+        foreach (var i in Enumerable.Range(0, 5))
+        {
+            Assert.NotNull(await stores[0].LoadAsync(new UserKey("telegram", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), None));
+        }
+    }
+
     private static UserState WithYear(UserState state, int year) => state with { Profile = state.Profile with { GraduationYear = year } };
 }
