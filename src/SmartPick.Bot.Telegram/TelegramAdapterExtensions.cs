@@ -10,6 +10,7 @@ using SmartPick.Bot.Telegram.Dispatch;
 using SmartPick.Bot.Telegram.Inbound;
 using SmartPick.Bot.Telegram.Receiving;
 using SmartPick.Bot.Telegram.Sending;
+using SmartPick.Bot.Telegram.Telemetry;
 using SmartPick.Bot.Telegram.Webhook;
 using Telegram.Bot;
 
@@ -18,6 +19,9 @@ namespace SmartPick.Bot.Telegram;
 public static class TelegramAdapterExtensions
 {
     public const string HttpClientName = "telegram";
+
+    /// <summary>Health-check tag of the checks that make up readiness (<c>/readyz</c>).</summary>
+    public const string ReadinessTag = "ready";
 
     /// <summary>
     /// Adds the Telegram adapter when <c>SmartPick:Telegram:Token</c> is set; otherwise adds nothing, so the host
@@ -34,10 +38,18 @@ public static class TelegramAdapterExtensions
         }
 
         var services = builder.Services;
-        services.AddOptions<TelegramOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        var frontDoor = !string.IsNullOrWhiteSpace(builder.Configuration["SmartPick:Http:Urls"]);
+        services.AddOptions<TelegramOptions>().Bind(section).ValidateDataAnnotations()
+            .Validate(o => o.Mode != TelegramMode.Webhook || frontDoor, "SmartPick:Telegram:Mode=Webhook needs SmartPick:Http:Urls (the HTTP front door receives the deliveries).")
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdapterFailure>();
+        services.TryAddSingleton<AdapterSupervisor>();
+        services.AddMetrics();
+        services.TryAddSingleton<TelegramMetrics>();
+        services.AddSingleton<TelegramReadiness>();
+        services.AddHealthChecks().AddCheck<TelegramReadiness>("telegram", tags: [ReadinessTag]);
 
         services.AddHttpClient(HttpClientName)
             .RemoveAllLoggers() // the default handler logs request URLs, and every Bot API URL contains the token

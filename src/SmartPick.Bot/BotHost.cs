@@ -5,6 +5,7 @@ using SmartPick.Bot.Chat;
 using SmartPick.Bot.Core;
 using SmartPick.Bot.Core.List;
 using SmartPick.Bot.Discord;
+using SmartPick.Bot.Http;
 using SmartPick.Bot.Knowledge;
 using SmartPick.Bot.Telegram;
 using SmartPick.Ranking.Charts;
@@ -43,9 +44,14 @@ public static class BotHost
 
     private static void AddAdapters(this HostApplicationBuilder builder)
     {
+        builder.AddHttpFrontDoor(); // metrics, readiness; Kestrel when SmartPick:Http:Urls is set
         builder.AddTelegramAdapter();
         builder.AddDiscordAdapter();
         builder.AddApplicantJobs(); // reminder scheduler + inactivity clean-up (they DM through the adapters)
-        builder.AddConsoleChatWhenNoAdapter();
+        if (!HttpOptions.IsEnabled(builder.Configuration))
+        {
+            // With the front door on, "run" serves HTTP (health, metrics, webhooks) even with no adapter enabled.
+            builder.AddConsoleChatWhenNoAdapter();
+        }
     }
 }

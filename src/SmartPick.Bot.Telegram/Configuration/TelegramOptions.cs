@@ -57,14 +57,14 @@ public sealed class TelegramOptions
     public TelegramWebhookOptions Webhook { get; set; } = new();
 }
 
-/// <summary>Webhook mode: Telegram POSTs updates to <see cref="Url"/>; the adapter listens on <see cref="ListenUrl"/>.</summary>
+/// <summary>
+/// Webhook mode: Telegram POSTs updates to <see cref="Url"/>; the host's HTTP front door (<c>SmartPick:Http:Urls</c>)
+/// serves them on the same path.
+/// </summary>
 public sealed class TelegramWebhookOptions
 {
     /// <summary>Public HTTPS URL registered with setWebhook, e.g. https://bot.example.org/telegram/update.</summary>
     public string? Url { get; set; }
-
-    /// <summary>Local HttpListener prefix, e.g. http://127.0.0.1:8443/telegram/update/ (behind a TLS proxy).</summary>
-    public string? ListenUrl { get; set; }
 
     /// <summary>Checked against X-Telegram-Bot-Api-Secret-Token: 1-256 of A-Z, a-z, 0-9, _ and - (a secret).</summary>
     public string? SecretToken { get; set; }

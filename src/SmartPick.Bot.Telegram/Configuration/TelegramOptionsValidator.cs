@@ -28,11 +28,6 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
                 failures.Add($"{Prefix}Webhook:Url must be an absolute https URL in webhook mode.");
             }
 
-            if (!Uri.TryCreate(options.Webhook.ListenUrl, UriKind.Absolute, out var listen) || !listen.AbsolutePath.EndsWith('/'))
-            {
-                failures.Add($"{Prefix}Webhook:ListenUrl must be an absolute http URL ending with '/' in webhook mode.");
-            }
-
             if (!SecretPattern().IsMatch(options.Webhook.SecretToken ?? string.Empty))
             {
                 failures.Add($"{Prefix}Webhook:SecretToken is required in webhook mode: 1-256 characters of A-Z, a-z, 0-9, _ and -.");

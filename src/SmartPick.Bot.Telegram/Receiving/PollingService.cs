@@ -7,6 +7,7 @@ using SmartPick.Bot.Telegram.Dispatch;
 using SmartPick.Bot.Telegram.Inbound;
 using SmartPick.Bot.Telegram.Logging;
 using SmartPick.Bot.Telegram.Sending;
+using SmartPick.Bot.Telegram.Telemetry;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
@@ -26,6 +27,9 @@ public sealed class PollingService(
     ChatDispatcher dispatcher,
     IHostApplicationLifetime lifetime,
     AdapterFailure failure,
+    AdapterSupervisor supervisor,
+    TelegramReadiness readiness,
+    TelegramMetrics metrics,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<PollingService> logger) : BackgroundService
@@ -33,8 +37,12 @@ public sealed class PollingService(
     private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
     private static readonly TimeSpan BusyPollInterval = TimeSpan.FromMilliseconds(500);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        supervisor.RunAsync("telegram", "polling", PollAsync, () => metrics.Restarted("polling"), stoppingToken);
+
+    private async Task PollAsync(CancellationToken stoppingToken)
     {
+        readiness.NotReady("starting");
         if (!await startup.TryInitializeAsync(stoppingToken).ConfigureAwait(false))
         {
             return;
@@ -58,6 +66,7 @@ public sealed class PollingService(
             try
             {
                 await PollOnceAsync(stoppingToken).ConfigureAwait(false);
+                readiness.Ready();
                 failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -67,13 +76,21 @@ public sealed class PollingService(
             catch (ApiRequestException e) when (BotStartup.IsTokenRejected(e))
             {
                 TelegramLog.TokenRejected(logger, e.ErrorCode);
+                readiness.NotReady("token rejected");
                 failure.Report("telegram"); // a fatal adapter error is a failed run, not a clean stop
                 lifetime.StopApplication();
                 return;
             }
-            catch (Exception e)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // Network errors, 5xx, 409 (another poller or a webhook): back off and keep the host alive.
+                // Network errors, 5xx, 409 (another poller or a webhook), an HTML error page or truncated JSON from a
+                // proxy during an outage: back off and keep the host alive.
+                readiness.NotReady("getUpdates failing: " + e.GetType().Name);
+                if (TelegramSender.IsMalformedAnswer(e))
+                {
+                    metrics.Malformed("getUpdates");
+                }
+
                 var delay = TelegramSender.Backoff(Math.Min(++failures, 7));
                 TelegramLog.PollingFailed(logger, e, (long)delay.TotalMilliseconds);
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
@@ -112,6 +129,11 @@ public sealed class PollingService(
             }
 
             fresh++;
+            if (update.Message is { } message)
+            {
+                metrics.UpdateReceived(time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)));
+            }
+
             dispatcher.Dispatch(update, UpdateTranslator.ChatOf(update) ?? 0);
         }
 

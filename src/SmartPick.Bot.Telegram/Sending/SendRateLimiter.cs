@@ -15,13 +15,17 @@ public sealed class SendRateLimiter(IOptions<TelegramOptions> options, TimeProvi
     private readonly Dictionary<long, DateTimeOffset> _chatNext = [];
     private DateTimeOffset _globalNext = DateTimeOffset.MinValue;
 
-    public async Task WaitAsync(long chatId, bool isGroup, CancellationToken cancellationToken)
+    /// <summary>Waits for the chat's next slot; true when that meant waiting.</summary>
+    public async Task<bool> WaitAsync(long chatId, bool isGroup, CancellationToken cancellationToken)
     {
         var delay = Reserve(chatId, isGroup);
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>Flood control said wait: the chat's next slot moves to now + <paramref name="retryAfter"/>.</summary>

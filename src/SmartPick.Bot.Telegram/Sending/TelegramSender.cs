@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SmartPick.Bot.Telegram.Configuration;
 using SmartPick.Bot.Telegram.Logging;
 using SmartPick.Bot.Telegram.Rendering;
+using SmartPick.Bot.Telegram.Telemetry;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -14,7 +15,7 @@ namespace SmartPick.Bot.Telegram.Sending;
 /// Every outbound Bot API call goes through here: messages wait for a rate-limiter slot, 429s wait
 /// <c>retry_after</c>, network errors and 5xx back off exponentially, and nothing is retried forever.
 /// </summary>
-public sealed class TelegramSender(TelegramClientFactory clients, SendRateLimiter limiter, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramSender> logger)
+public sealed class TelegramSender(TelegramClientFactory clients, SendRateLimiter limiter, TelegramMetrics metrics, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramSender> logger)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -81,15 +82,24 @@ public sealed class TelegramSender(TelegramClientFactory clients, SendRateLimite
         {
             if (rateLimitedChat is { } chat)
             {
-                await limiter.WaitAsync(chat, isGroup, cancellationToken).ConfigureAwait(false);
+                if (await limiter.WaitAsync(chat, isGroup, cancellationToken).ConfigureAwait(false))
+                {
+                    metrics.SendLimitWait();
+                }
             }
 
             try
             {
                 return await call(clients.Create(), cancellationToken).ConfigureAwait(false);
             }
-            catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < attempts)
+            catch (ApiRequestException e) when (e.ErrorCode == 429)
             {
+                metrics.RateLimited();
+                if (attempt >= attempts)
+                {
+                    throw;
+                }
+
                 var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1)) + RetryAfterMargin;
                 TelegramLog.RateLimited(logger, method, (long)wait.TotalMilliseconds, attempt);
                 if (rateLimitedChat is { } limited)
@@ -118,6 +128,10 @@ public sealed class TelegramSender(TelegramClientFactory clients, SendRateLimite
         OperationCanceledException => !cancellationToken.IsCancellationRequested, // HttpClient timeout
         _ => false,
     };
+
+    /// <summary>An answer that was not the Bot API's JSON (an HTML error page, truncated JSON).</summary>
+    internal static bool IsMalformedAnswer(Exception e) =>
+        e is System.Text.Json.JsonException || e.InnerException is System.Text.Json.JsonException;
 
     internal static TimeSpan Backoff(int attempt)
     {

@@ -8,6 +8,7 @@ using SmartPick.Bot.Telegram.Dispatch;
 using SmartPick.Bot.Telegram.Inbound;
 using SmartPick.Bot.Telegram.Logging;
 using SmartPick.Bot.Telegram.Receiving;
+using SmartPick.Bot.Telegram.Telemetry;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -15,9 +16,10 @@ namespace SmartPick.Bot.Telegram.Webhook;
 
 /// <summary>
 /// One webhook delivery: check the secret header, parse the update, de-duplicate (Telegram redelivers until it
-/// gets a fast 2xx), hand it to the same dispatcher as polling and answer at once.
+/// gets a fast 2xx), hand it to the same dispatcher as polling and answer at once. Framework-neutral (body stream
+/// in, status code out), so the HTTP front door maps it and a durable inbox can be put behind it.
 /// </summary>
-public sealed class WebhookReceiver(UpdateLedger ledger, ChatDispatcher dispatcher, IOptions<TelegramOptions> options, ILogger<WebhookReceiver> logger)
+public sealed class WebhookReceiver(UpdateLedger ledger, ChatDispatcher dispatcher, TelegramMetrics metrics, IOptions<TelegramOptions> options, TimeProvider time, ILogger<WebhookReceiver> logger)
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -38,12 +40,19 @@ public sealed class WebhookReceiver(UpdateLedger ledger, ChatDispatcher dispatch
         catch (JsonException)
         {
             TelegramLog.WebhookRejected(logger, "body is not an Update");
+            metrics.Malformed("webhook");
             return 400;
         }
 
         if (update is null)
         {
+            metrics.Malformed("webhook");
             return 400;
+        }
+
+        if (update.Message is { } message)
+        {
+            metrics.UpdateReceived(time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)));
         }
 
         if (ledger.TryBegin(update.Id))

@@ -1,68 +1,38 @@
-using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Telegram.Configuration;
 using SmartPick.Bot.Telegram.Dispatch;
 using SmartPick.Bot.Telegram.Inbound;
 using SmartPick.Bot.Telegram.Logging;
 using SmartPick.Bot.Telegram.Receiving;
+using SmartPick.Bot.Telegram.Telemetry;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
 
 namespace SmartPick.Bot.Telegram.Webhook;
 
 /// <summary>
-/// Webhook mode: registers the public URL with Telegram and serves deliveries with an <see cref="HttpListener"/>
-/// on <see cref="TelegramWebhookOptions.ListenUrl"/> (put a TLS-terminating proxy in front: Telegram requires
-/// HTTPS on 443, 80, 88 or 8443). Updates go through the same dispatcher and pipeline as polling. One connection
-/// (max_connections 1) keeps deliveries in id order, which the ledger's de-duplication relies on; each is
-/// acknowledged at once, so this costs no throughput.
+/// Webhook mode: registers the public URL with Telegram; deliveries arrive on the host's HTTP front door
+/// (<c>SmartPick:Http:Urls</c>), which hands them to <see cref="WebhookReceiver"/> (put a TLS-terminating proxy in
+/// front: Telegram requires HTTPS on 443, 80, 88 or 8443). Updates go through the same dispatcher and pipeline as
+/// polling. One connection (max_connections 1) keeps deliveries in id order, which the ledger's de-duplication
+/// relies on; each is acknowledged at once, so this costs no throughput.
 /// </summary>
 public sealed class WebhookService(
     BotStartup startup,
     BotIdentity identity,
-    WebhookReceiver receiver,
     UpdateLedger ledger,
     ChatDispatcher dispatcher,
+    AdapterSupervisor supervisor,
+    TelegramReadiness readiness,
+    TelegramMetrics metrics,
     IOptions<TelegramOptions> options,
     ILogger<WebhookService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var webhook = options.Value.Webhook;
-        using var listener = new HttpListener();
-        listener.Prefixes.Add(webhook.ListenUrl!);
-        listener.Start(); // listen before registering, so the first delivery finds us
-        if (!await startup.TryInitializeAsync(stoppingToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        await startup.RetryAsync(async (bot, ct) =>
-        {
-            await bot.SetWebhook(url: webhook.Url!, secretToken: webhook.SecretToken, allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery],
-                dropPendingUpdates: false, maxConnections: 1, cancellationToken: ct).ConfigureAwait(false);
-            return true;
-        }, stoppingToken).ConfigureAwait(false);
-        TelegramLog.Started(logger, identity.Username, nameof(TelegramMode.Webhook));
-
-        await using var stop = stoppingToken.Register(listener.Stop);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException && stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            _ = RespondAsync(context, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        supervisor.RunAsync("telegram", "webhook registration", RegisterAsync, () => metrics.Restarted("webhook"), stoppingToken);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -71,21 +41,23 @@ public sealed class WebhookService(
         await ledger.FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async Task RespondAsync(HttpListenerContext context, CancellationToken cancellationToken)
+    private async Task RegisterAsync(CancellationToken stoppingToken)
     {
-        try
+        readiness.NotReady("registering the webhook");
+        if (!await startup.TryInitializeAsync(stoppingToken).ConfigureAwait(false))
         {
-            context.Response.StatusCode = context.Request.HttpMethod == "POST"
-                ? await receiver.ReceiveAsync(context.Request.Headers[WebhookReceiver.SecretHeader], context.Request.InputStream, cancellationToken).ConfigureAwait(false)
-                : 405;
+            readiness.NotReady("token rejected");
+            return;
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException)
+
+        var webhook = options.Value.Webhook;
+        await startup.RetryAsync(async (bot, ct) =>
         {
-            context.Response.StatusCode = 503; // Telegram will deliver it again
-        }
-        finally
-        {
-            context.Response.Close();
-        }
+            await bot.SetWebhook(url: webhook.Url!, secretToken: webhook.SecretToken, allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery],
+                dropPendingUpdates: false, maxConnections: 1, cancellationToken: ct).ConfigureAwait(false);
+            return true;
+        }, stoppingToken).ConfigureAwait(false);
+        readiness.Ready();
+        TelegramLog.Started(logger, identity.Username, nameof(TelegramMode.Webhook));
     }
 }

@@ -52,7 +52,7 @@ public sealed class AddTelegramAdapterTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("SmartPick:Telegram:Webhook:Url", error.Message, StringComparison.Ordinal);
-        Assert.Contains("SmartPick:Telegram:Webhook:ListenUrl", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SmartPick:Http:Urls", error.Message, StringComparison.Ordinal);
         Assert.Contains("SmartPick:Telegram:Webhook:SecretToken", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("has spaces", error.Message, StringComparison.Ordinal);
     }

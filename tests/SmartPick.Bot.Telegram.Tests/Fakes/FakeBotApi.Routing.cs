@@ -26,6 +26,15 @@ public sealed partial class FakeBotApi
             }
 
             Record(new RecordedCall(method, parameters, failure.ErrorCode, arrived));
+            if (failure.RawBody is { } raw)
+            {
+                // What a proxy or a half-broken server sends during an outage: an HTML page, truncated JSON.
+                context.Response.StatusCode = failure.ErrorCode;
+                context.Response.ContentType = failure.ContentType;
+                await context.Response.WriteAsync(raw);
+                return;
+            }
+
             await WriteAsync(context, failure.ErrorCode, Error(failure.ErrorCode, failure.Description, failure.RetryAfter));
             return;
         }

@@ -93,6 +93,15 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<RecordedCall> SentTo(long chatId) =>
         [.. Calls.Where(c => c.Succeeded && c.Method is "sendMessage" or "sendPhoto" && c.ChatId == chatId)];
 
+    /// <summary>The next call to <paramref name="method"/> is answered with this raw body instead of a Bot API envelope.</summary>
+    public void AnswerNextRaw(string method, int status, string contentType, string body)
+    {
+        lock (_gate)
+        {
+            _failures.Enqueue(new ScriptedFailure(method, status, string.Empty, null, body, contentType));
+        }
+    }
+
     /// <summary>The next call to <paramref name="method"/> fails with this envelope (e.g. 429 with retry_after).</summary>
     public void FailNext(string method, int errorCode, string description, int? retryAfter = null)
     {
@@ -205,7 +214,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         await context.Response.WriteAsync(body.ToJsonString());
     }
 
-    private sealed record ScriptedFailure(string Method, int ErrorCode, string Description, int? RetryAfter);
+    private sealed record ScriptedFailure(string Method, int ErrorCode, string Description, int? RetryAfter, string? RawBody = null, string? ContentType = null);
 }
 
 /// <summary>One Bot API request as the fake saw it: parameters as JSON (form fields included), outcome, arrival time.</summary>
