@@ -39,6 +39,16 @@ public static partial class Paraphrases
         ("don t match", ["unsuccessful", "soap"]),
         ("not matching", ["unsuccessful", "soap"]),
         ("my 1", ["first", "choice", "rank"]),
+        ("score out", ["released", "exams"]),
+        ("scores out", ["released", "exams"]),
+        ("results out", ["released", "exams"]),
+        ("lots of imgs", ["share"]),
+        ("lot of imgs", ["share"]),
+        ("many imgs", ["share"]),
+        ("img heavy", ["share"]),
+        ("exact chance", ["precise"]),
+        ("exact chances", ["precise"]),
+        ("exact odds", ["precise"]),
         ("select", ["choose", "choosing"]),
     ];
 

@@ -112,6 +112,10 @@ public static class Synonyms
         ["cost"] = ["fees", "costs"],
         ["costs"] = ["fees", "cost"],
         ["caribbean"] = ["offshore"],
+        ["requirements"] = ["conditions", "must"],
+        ["requirement"] = ["conditions", "must"],
+        ["eligibility"] = ["conditions", "must"],
+        ["impress"] = ["performing"],
         ["lor"] = ["letters", "recommendation"],
     };
 
