@@ -35,7 +35,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public ScriptedEngine Engine { get; } = new();
 
-    public static async Task<BotHarness> StartAsync(bool realEngine = false, string token = FakeDiscordServer.Token, bool waitForReady = true, string? publicKey = null, bool requireRestAuth = false, IEnumerable<string>? helloOverrides = null, string? sharedDatabasePath = null)
+    public static async Task<BotHarness> StartAsync(bool realEngine = false, string token = FakeDiscordServer.Token, bool waitForReady = true, string? publicKey = null, bool requireRestAuth = false, IEnumerable<string>? helloOverrides = null, string? sharedDatabasePath = null, Action<IServiceCollection>? configure = null)
     {
         var time = new SignalingTimeProvider();
         var harness = new BotHarness(await FakeDiscordServer.StartAsync(time), time);
@@ -86,6 +86,7 @@ public sealed class BotHarness : IAsyncDisposable
         }
 
         builder.AddDiscordAdapter();
+        configure?.Invoke(builder.Services);
         harness.Host = builder.Build();
         await harness.Host.StartAsync();
         if (waitForReady)
