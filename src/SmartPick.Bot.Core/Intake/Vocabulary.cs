@@ -23,6 +23,7 @@ public static class Vocabulary
         ["radiology"] = "Radiology-Diagnostic", ["rads"] = "Radiology-Diagnostic", ["pm&r"] = "Physical Medicine and Rehabilitation",
         ["pmr"] = "Physical Medicine and Rehabilitation", ["rehab"] = "Physical Medicine and Rehabilitation", ["med-peds"] = "Internal Medicine/Pediatrics",
         ["med peds"] = "Internal Medicine/Pediatrics", ["im-peds"] = "Internal Medicine/Pediatrics", ["ty"] = "Transitional Year", ["transitional"] = "Transitional Year",
+        ["preliminary medicine"] = "Preliminary Medicine", ["prelim"] = "Preliminary Medicine", ["preliminary"] = "Preliminary Medicine", ["prelim im"] = "Preliminary Medicine",
     };
 
     /// <summary>Region tags the ranking library understands; user-facing label first.</summary>

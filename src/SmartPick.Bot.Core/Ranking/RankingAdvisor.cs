@@ -18,6 +18,10 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
     public AdvisorResult Rank(ApplicantProfile profile, RankRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (UncalibratedRank.TryList(engine.Model, profile, request, Year, options.Value.DefaultTop) is { } listed)
+        {
+            return listed; // Transitional Year, Preliminary Medicine: listed with eligibility, no NRMP curve, no chance
+        }
 
         // Without an explicit filter, the chat list leads with the places the applicant said they want, then shows
         // the best chances elsewhere; the plan and the JSON stay computed over every program.
