@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using SmartPick.Bot.Core.Timeline;
 using SmartPick.Bot.Knowledge.Guide;
 using SmartPick.Bot.Knowledge.Retrieval;
 using SmartPick.Bot.Knowledge.Tests.Evaluation;
@@ -50,6 +52,34 @@ public sealed partial class GuideContentTests(ITestOutputHelper output)
         Assert.Empty(questions.SelectMany(q => q.Expected).Where(r => !existing.Contains(r)).Distinct());
         Assert.NotEmpty(cited);
         Assert.Empty(cited.Where(r => !existing.Contains(r)).Distinct());
+    }
+
+    [Fact]
+    public void ChatLabels_PointToExistingSections()
+    {
+        var existing = Sections.Value.Select(s => s.Reference).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(ChatQuestion.Load().SelectMany(q => q.Expected).Where(r => !existing.Contains(r)).Distinct());
+    }
+
+    [Fact]
+    public void Sections_AreShortEnoughToAnswerWhole()
+    {
+        // One section, its heading line and the Related line must fit Discord's 2,000 characters.
+        Assert.Empty(Sections.Value.Where(s => s.Markdown.Length > 1650).Select(s => $"{s.Reference} ({s.Markdown.Length})"));
+    }
+
+    [Fact]
+    public void TimelineGuide_DatesAgreeWithCyclesCsv()
+    {
+        var csv = CycleTimeline.Load(Path.Combine(TestPaths.Knowledge, "timeline", "cycles.csv"));
+        var known = csv.Events.Select(e => e.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
+        var dates = Sections.Value.Single(s => s.Reference == "guide/timeline.md#dates-2026-27").Markdown;
+
+        var stated = DayMonthYear().Matches(dates).Select(m => m.Value).ToList();
+
+        Assert.NotEmpty(stated);
+        Assert.All(stated, d => Assert.Contains(d, known));
     }
 
     [Fact]
@@ -122,6 +152,9 @@ public sealed partial class GuideContentTests(ITestOutputHelper output)
             yield return string.Join(' ', words.Skip(i).Take(8));
         }
     }
+
+    [GeneratedRegex(@"\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b")]
+    private static partial Regex DayMonthYear();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabId();
