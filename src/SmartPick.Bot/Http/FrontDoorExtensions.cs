@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Core.Engine;
 using SmartPick.Bot.Core.Guide;
@@ -40,7 +41,7 @@ public static class FrontDoorExtensions
 
         if (http || otlp)
         {
-            services.AddOpenTelemetry().WithMetrics(metrics =>
+            services.AddOpenTelemetry().ConfigureResource(r => r.AddService("smartpick-bot")).WithMetrics(metrics =>
             {
                 metrics.AddMeter(BotMetrics.MeterName, DiscordMetrics.MeterName, TelegramMetrics.MeterName);
                 if (http)
