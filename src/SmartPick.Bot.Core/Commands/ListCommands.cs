@@ -187,7 +187,7 @@ public sealed class ListCommands(IApplicantListStore store, ProgramDirectory pro
             return new Reply("Your list is empty, so there is nothing to export yet. Add programs with /list add.");
         }
 
-        return new Reply($"Your list as CSV ({rows.Count} programs): id, name, city, state, specialty, interview chance, tier, eligibility, visas, website and the source and date of the facts.")
+        return new Reply($"Your list as CSV ({rows.Count} {(rows.Count == 1 ? "program" : "programs")}): id, name, city, state, specialty, interview chance, tier, eligibility, visas, website and the source and date of the facts.")
         {
             File = new ReplyFile(ListCsv.Build(rows), ListCsv.FileName, ListCsv.MediaType),
         };

@@ -6,7 +6,7 @@ using SmartPick.Bot.Core.Reminders;
 namespace SmartPick.Bot.Core.Commands;
 
 /// <summary>/remind on|off|tz &lt;IANA zone&gt;: opt-in reminder DMs before each dated step of the cycle.</summary>
-public sealed class RemindCommands(IReminderStore store, IOptions<ReminderOptions> options, TimeProvider clock)
+public sealed class RemindCommands(IReminderStore store, NoticeSender sender, IOptions<ReminderOptions> options, TimeProvider clock)
 {
     internal async Task HandleAsync(Turn turn, CommandContent command, CancellationToken cancellationToken)
     {
@@ -23,6 +23,11 @@ public sealed class RemindCommands(IReminderStore store, IOptions<ReminderOption
             case "on":
                 await store.SetAsync(user, new ReminderSubscription(true, zone, clock.GetUtcNow()), cancellationToken);
                 text = $"Reminders are **on**: I'll message you privately {o.DaysBefore} days before and on the morning of each date in /timeline, at {o.LocalHour:00}:00 {Markup.Escape(zone)} time. Change the zone with /remind tz America/New_York; stop with /remind off.";
+                if (!sender.CanReach(user))
+                {
+                    text += "\n\n_This chat cannot receive messages I start on my own (only Telegram and Discord can), so reminders will not arrive here._";
+                }
+
                 break;
             case "off":
                 if (current is not null)

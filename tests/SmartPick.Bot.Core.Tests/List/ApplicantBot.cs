@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SmartPick.Bot.Core.Commands;
@@ -129,7 +130,7 @@ public static class ApplicantTestTools
             new ListCommands(new SqliteApplicantListStore(database), directory, advisor, clock),
             new CompareCommand(directory, advisor),
             new TimelineCommand(timeline, reminders, reminderOptions, clock),
-            new RemindCommands(reminders, reminderOptions, clock),
+            new RemindCommands(reminders, new NoticeSender(new SqliteNotificationLedger(database, clock), [], clock, NullLogger<NoticeSender>.Instance), reminderOptions, clock),
             new PrivacyCommand(Options.Create(new PrivacyOptions())));
     }
 }

@@ -158,6 +158,13 @@ public sealed class ReminderSchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task RemindOn_WhereThePlatformCannotBeMessaged_SaysRemindersWillNotArrive()
+    {
+        await _bot.Direct("pt").Send("/remind on").ExpectNot("will not arrive").RunAsync();
+        await new Support.ConversationScript(_bot.Engine, "console", "local", ChatKind.Direct).Send("/remind on").Expect("reminders will not arrive here").RunAsync();
+    }
+
+    [Fact]
     public async Task UnknownTimeZone_IsRefused()
     {
         await _bot.Direct().Send("/remind tz Mars/Olympus").Expect("I don't know the time zone").RunAsync();
