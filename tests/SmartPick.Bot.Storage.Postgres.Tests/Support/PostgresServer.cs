@@ -75,6 +75,10 @@ public sealed class PostgresServer : IDisposable
         try
         {
             Directory.Delete(_dataDir, recursive: true);
+            if (Path.GetFileName(Path.GetDirectoryName(_binDir))!.StartsWith("smartpick-pg-bin-", StringComparison.Ordinal))
+            {
+                Directory.Delete(Path.GetDirectoryName(_binDir)!, recursive: true);
+            }
         }
         catch (IOException)
         {
@@ -86,6 +90,8 @@ public sealed class PostgresServer : IDisposable
     {
         var binDir = FindBinaries() ?? throw new InvalidOperationException(UnavailableReason);
         var runAs = Environment.IsPrivilegedProcess ? (UserExists("postgres") ? "postgres" : "nobody") : null;
+        binDir = Usable(binDir, runAs);
+        RemoveLeftovers();
         var dataDir = Directory.CreateTempSubdirectory("smartpick-pg-").FullName;
         if (runAs is not null)
         {
@@ -132,6 +138,32 @@ public sealed class PostgresServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Data dirs of earlier runs whose server is gone: the test host may be stopped before its exit handler has
+    /// deleted them.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "smartpick-pg-*"))
+        {
+            var pidFile = Path.Combine(dir, "postmaster.pid");
+            var running = File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}");
+            var binCopy = Path.GetFileName(dir).StartsWith("smartpick-pg-bin-", StringComparison.Ordinal);
+            var stale = Directory.GetLastWriteTimeUtc(dir) < TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-10); // not one being set up now
+            if (!running && !binCopy && stale)
+            {
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Someone else's, or in use: leave it.
+                }
+            }
+        }
+    }
+
     private static string? FindBinaries()
     {
         var installed = Directory.Exists("/usr/lib/postgresql")
@@ -160,6 +192,41 @@ public sealed class PostgresServer : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The npm package's shared-library symlinks are restored by its install script, which npm may not run; restore
+    /// missing ones from its pg-symlinks.json. When the unprivileged user cannot reach the binaries (a checkout under
+    /// /root), run a copy in a world-readable temp dir.
+    /// </summary>
+    private static string Usable(string binDir, string? runAs)
+    {
+        var native = Path.GetDirectoryName(binDir)!;
+        var links = Path.Combine(native, "pg-symlinks.json");
+        if (File.Exists(links))
+        {
+            var package = Path.GetDirectoryName(native)!;
+            foreach (var link in System.Text.Json.JsonDocument.Parse(File.ReadAllText(links)).RootElement.EnumerateArray())
+            {
+                var source = Path.Combine(package, link.GetProperty("source").GetString()!);
+                var target = Path.Combine(package, link.GetProperty("target").GetString()!);
+                if (!File.Exists(target) && File.Exists(source))
+                {
+                    File.CreateSymbolicLink(target, Path.GetFileName(source));
+                }
+            }
+        }
+
+        if (runAs is null || Run("runuser", ["-u", runAs, "--", "test", "-x", Path.Combine(binDir, "postgres")], runAs: null, check: false) == 0)
+        {
+            return binDir;
+        }
+
+        var copy = Directory.CreateTempSubdirectory("smartpick-pg-bin-").FullName;
+        Run("cp", ["-a", native + "/.", copy], runAs: null);
+        Run("chmod", ["-R", "a+rX", copy], runAs: null);
+        Run("chmod", ["a+rx", copy], runAs: null);
+        return Path.Combine(copy, "bin");
     }
 
     private static bool HasServer(string bin) => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "postgres"));
@@ -198,7 +265,7 @@ public sealed class PostgresServer : IDisposable
         return info;
     }
 
-    private static void Run(string file, IReadOnlyList<string> args, string? runAs, bool check = true)
+    private static int Run(string file, IReadOnlyList<string> args, string? runAs, bool check = true)
     {
         using var process = Process.Start(StartInfo(file, args, runAs)) ?? throw new InvalidOperationException($"could not start {file}");
         var stderr = process.StandardError.ReadToEndAsync();
@@ -208,5 +275,7 @@ public sealed class PostgresServer : IDisposable
         {
             throw new InvalidOperationException($"{file} exited with {process.ExitCode}: {stderr.Result} {stdout}");
         }
+
+        return process.ExitCode;
     }
 }
