@@ -152,6 +152,12 @@ public static class IntakeTable
             [],
             ReadConnections, ShowConnections, p => p with { Connections = null }, Aliases: ["rotations", "signals"]),
 
+        new("military", "Military applicant",
+            "Are you a **military applicant** (USU graduate or HPSP scholar)? Military programs take only them.",
+            ["Yes", "No"],
+            (p, t, _) => YesNo(t, "are you a military applicant (USU or HPSP)?", b => p with { Military = b }),
+            p => p.Military is true ? "yes (USU/HPSP)" : null, p => p with { Military = null }, Aliases: ["usu", "hpsp"]) { Asked = false },
+
         new("interviews", "Interviews so far",
             "It's interview season: how many **interview invitations** have you received so far this cycle? (_0_ is a fine answer.)",
             ["0", "1", "2", "3", "5"],

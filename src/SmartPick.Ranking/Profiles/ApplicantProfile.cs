@@ -22,6 +22,12 @@ public sealed record ApplicantProfile
     /// <summary>Interview invitations received so far this cycle (interview season); null = not given, 0 = none yet.</summary>
     public int? Interviews { get; init; }
 
+    /// <summary>
+    /// True for a military applicant (USU graduate or HPSP scholar), the only applicants military programs take; null or
+    /// false: civilian. Never asked in the intake; <c>/profile set military yes</c>.
+    /// </summary>
+    public bool? Military { get; init; }
+
     /// <summary>Programs the applicant has a real tie to (rotations, letter writers), for placing signals.</summary>
     public ConnectionsInfo? Connections { get; init; }
 }

@@ -99,4 +99,14 @@ public sealed class ExamHistoryTests : IDisposable
         Assert.Equal(new[] { "Kern Medical", "Arrowhead" }, Stored().Connections?.Rotations);
         Assert.Equal(new[] { "UC Riverside" }, Stored().Connections?.LetterWriters);
     }
+
+    [Fact]
+    public async Task MilitaryApplicant_IsSetOnlyOnRequest_AndNeverAskedInTheIntake()
+    {
+        await _bot.Direct().Send("/profile set specialties IM").Send("/profile set military yes").Expect("Saved").RunAsync();
+        Assert.True(Stored().Military);
+
+        await _bot.Direct().Send("/profile restart").Send("IM").Send("US citizen").Send("skip").Send("skip").Send("skip").Send("skip").Send("skip").Send("skip")
+            .Expect("That's everything").ExpectNot("USU graduate or HPSP scholar)?").RunAsync();
+    }
 }
