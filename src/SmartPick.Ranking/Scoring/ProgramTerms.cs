@@ -87,11 +87,12 @@ public static class ProgramTerms
 
     private static bool SpeaksSpanish(ApplicantProfile profile)
     {
-        foreach (var l in profile.Languages ?? [])
+        var languages = profile.Languages;
+        for (var i = 0; i < (languages?.Count ?? 0); i++)
         {
-            if (l.Trim().Equals("Spanish", StringComparison.OrdinalIgnoreCase))
+            if (languages![i].AsSpan().Trim().Equals("Spanish", StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                return true; // indexed, not foreach: an interface enumerator would allocate once per program
             }
         }
 
