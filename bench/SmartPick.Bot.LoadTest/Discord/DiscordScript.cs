@@ -53,7 +53,7 @@ public static class DiscordScript
         new(DiscordAction.Text, "SoCal, CA", "rotate"),
         new(DiscordAction.Text, "skip", ""), // interview season asks "interviews so far" next; out of season the intake ends here
         new(DiscordAction.Text, "0", ""),
-        new(DiscordAction.DmCommand, "rank", "Reach"),
+        new(DiscordAction.DmCommand, "rank", "chance to match"),
     ];
 
     public const string ScoresModal = """{"custom_id":"scores","components":[{"type":18,"component":{"type":4,"custom_id":"step1","value":"Pass"}},{"type":18,"component":{"type":4,"custom_id":"step2ck","value":"238"}},{"type":18,"component":{"type":4,"custom_id":"step3","value":"no"}},{"type":18,"component":{"type":4,"custom_id":"gradyear","value":"2019"}}]}""";

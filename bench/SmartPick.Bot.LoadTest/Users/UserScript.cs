@@ -11,6 +11,6 @@ public static class UserScript
         ("3", "from your chosen specialty"), ("2", "physicians in California"), ("1", "Languages besides English"),
         ("Spanish, 1 publication", "train"),
         ("SoCal, CA", "rotate"), ("skip", string.Empty), ("0", string.Empty), ("/profile show", "Step 2 CK score: 238"),
-        ("/rank", "Reach"),
+        ("/rank", "chance to match"),
     ];
 }

@@ -67,9 +67,18 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
         string? region = command.Option("region") is { } r ? Vocabulary.Region(r) ?? r : null;
         var state = command.Option("state")?.ToUpperInvariant();
         int? top = int.TryParse(command.Option("count") ?? command.Option("top"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-        foreach (var word in command.Arguments.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+        var page = 1;
+        var words = command.Arguments.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
         {
-            if (top is null && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            var word = words[i];
+            if (word.Equals("page", StringComparison.OrdinalIgnoreCase) && i + 1 < words.Length
+                && int.TryParse(words[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1)
+            {
+                page = p; // the "More" button: "/rank IM socal page 2"
+                i++;
+            }
+            else if (top is null && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
                 top = count;
             }
@@ -88,7 +97,7 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
         }
 
         // A chat list longer than this is a wall of messages; the plan still considers every program.
-        return new RankRequest(specialty, region, state, top is null ? null : Math.Clamp(top.Value, 1, MaxListed));
+        return new RankRequest(specialty, region, state, top is null ? null : Math.Clamp(top.Value, 1, MaxListed), page);
     }
 
     public static string Render(GuideAnswer answer)

@@ -3,7 +3,6 @@ using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
 using SmartPick.Ranking.Catalog;
 using SmartPick.Ranking.Chances;
-using SmartPick.Ranking.Planning;
 using SmartPick.Ranking.Outcomes;
 using SmartPick.Ranking.Profiles;
 using SmartPick.Ranking.Scoring;
@@ -23,29 +22,29 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
             return listed; // Transitional Year, Preliminary Medicine: listed with eligibility, no NRMP curve, no chance
         }
 
-        // Without an explicit filter, the chat list leads with the places the applicant said they want, then shows
-        // the best chances elsewhere; the plan and the JSON stay computed over every program.
+        // Without an explicit filter, the chat pages lead with the places the applicant said they want, then the best
+        // chances elsewhere; the plan and the JSON stay computed over every program.
         var places = request.Region is null && request.State is null ? PreferredPlaces.From(profile) : null;
         var top = request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value;
-        return Run(profile, places is null || places.IsEmpty ? request : request with { Top = int.MaxValue }, result =>
+        return Run(profile, request with { Top = int.MaxValue }, result =>
         {
             var overall = result with { Programs = [.. result.Programs.Take(top)] };
-            var replies = new List<Reply> { Reply.Private(RankText.Summary(result)) with { Image = charts.ListChart(overall) } };
-            if (places is null || places.IsEmpty)
-            {
-                replies.Add(Reply.Private(RankText.List(overall)));
-            }
-            else
-            {
-                var inPlaces = result.Programs.Where(p => places.Contains(p.Program)).Take(top).ToList();
-                var elsewhere = result.Programs.Where(p => !places.Contains(p.Program) && p.Tier != Tier.Ineligible).Take(5).ToList();
-                replies.Add(Reply.Private($"**In your preferred area ({Markup.Escape(places.ToString())})**\n" + RankText.List(result with { Programs = inPlaces })));
-                replies.Add(Reply.Private("**Best chances elsewhere** — most IMGs who match apply well beyond one region:\n" + RankText.List(result with { Programs = elsewhere })));
-            }
-
-            return new AdvisorResult(replies, RankJson.Rank(overall));
+            var order = RankPage.Order(result, places);
+            var page = Math.Max(1, request.Page);
+            var lines = RankPage.Lines(order, page, places, request.Top);
+            var more = page * RankPage.Size < Math.Min(order.Count, request.Top ?? int.MaxValue)
+                ? [new Choice("More", MorePayload(request, page + 1))]
+                : Array.Empty<Choice>();
+            var text = page == 1 ? RankPage.Head(result) + RankText.Unrated(result, profile.Step2ck?.Score is null) + lines : lines;
+            var first = Reply.Private(text) with { Choices = more, Image = page == 1 ? charts.ListChart(overall) : null };
+            return new AdvisorResult([first], RankJson.Rank(overall));
         });
     }
+
+    /// <summary>The "More" button's command: the same filters, the next page (long payloads become a stored token).</summary>
+    private static string MorePayload(RankRequest request, int page) =>
+        string.Join(' ', new[] { "cmd:rank", request.Specialty, request.Region, request.State, request.Top?.ToString(System.Globalization.CultureInfo.InvariantCulture), "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            .Where(w => !string.IsNullOrEmpty(w)));
 
     public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) =>
         Run(profile, request with { Top = request.Top ?? 0 }, result =>

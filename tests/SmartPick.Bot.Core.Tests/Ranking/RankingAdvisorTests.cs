@@ -31,22 +31,6 @@ public sealed class RankingAdvisorTests
         Preferences = new PreferencesInfo(["SoCal"]),
     };
 
-    [Fact]
-    public void Rank_WithPreferredRegions_ListsThatAreaFirst_ThenBestChancesElsewhere()
-    {
-        var result = Shared.Value.Rank(Profile, new RankRequest(Top: 10));
-
-        var area = Assert.Single(result.Replies, r => r.Text.Contains("In your preferred area", StringComparison.Ordinal));
-        var lines = area.Text.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(10, lines.Count);
-        Assert.All(lines, l => Assert.Contains(" CA (", l, StringComparison.Ordinal));
-        var elsewhere = Assert.Single(result.Replies, r => r.Text.Contains("Best chances elsewhere", StringComparison.Ordinal));
-        var elsewhereLines = elsewhere.Text.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(5, elsewhereLines.Count);
-        Assert.Empty(elsewhereLines.Intersect(lines));
-        Assert.Equal(10, result.Json!["programs"]!.AsArray().Count);
-    }
-
     [Theory]
     [InlineData("Family Medicine", true)]
     [InlineData("Internal Medicine", false)]
@@ -86,7 +70,7 @@ public sealed class RankingAdvisorTests
 
         var states = result.Json!["programs"]!.AsArray().Select(p => p!["state"]!.GetValue<string>()).Distinct();
         Assert.Equal(["CA"], states);
-        Assert.Contains("Kern Medical Center", result.Replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Kern Medical Center", result.Replies[0].Text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -34,9 +34,9 @@ public sealed class RealEngineTests : IAsyncLifetime, IDisposable
         Assert.NotNull(question.InlineKeyboard);
         await chat.PressAsync(question, "Internal Medicine", "Which describes you");
         await AnswerRestOfIntakeAsync(chat);
-        var rank = await chat.SayAsync("/rank", "Reach");
+        var rank = await chat.SayAsync("/rank", "chance to match");
 
-        Assert.Contains("Programs considered", ChatDriver.Plain(rank), StringComparison.Ordinal);
+        Assert.Contains("Best programs for you", ChatDriver.Plain(rank), StringComparison.Ordinal);
         Assert.Single(_api.CallsOf("answerCallbackQuery"));
         Assert.Contains("✓ Internal Medicine", ChatDriver.Plain(_api.CallsOf("editMessageText").Single()), StringComparison.Ordinal);
         Assert.All(_api.Calls.Where(c => c.Method != "getUpdates"), c => Assert.True(c.Succeeded, $"{c.Method} answered {c.Status}"));
@@ -58,14 +58,14 @@ public sealed class RealEngineTests : IAsyncLifetime, IDisposable
         var link = await group.SayAsync("/rank@SmartPickTestBot", "private chat");
         var url = link.InlineKeyboard![0]![0]!["url"]!.GetValue<string>();
         var payload = url[(url.IndexOf("?start=", StringComparison.Ordinal) + "?start=".Length)..];
-        var ranking = await direct.SayAsync("/start " + payload, "Reach");
+        var ranking = await direct.SayAsync("/start " + payload, "chance to match");
 
         // Assert
         Assert.Equal("https://t.me/SmartPickTestBot?start=rank", url);
         var groupText = Assert.Single(group.Transcript);
         Assert.DoesNotContain("232", groupText, StringComparison.Ordinal);
-        Assert.DoesNotContain("Reach", groupText, StringComparison.Ordinal);
-        Assert.Contains("Programs considered", ChatDriver.Plain(ranking), StringComparison.Ordinal);
+        Assert.DoesNotContain("chance to match", groupText, StringComparison.Ordinal);
+        Assert.Contains("Best programs for you", ChatDriver.Plain(ranking), StringComparison.Ordinal);
         await host.StopAsync();
     }
 
