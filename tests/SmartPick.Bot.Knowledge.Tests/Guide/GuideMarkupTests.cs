@@ -39,4 +39,20 @@ public sealed class GuideMarkupTests
 
         Assert.Equal("Bold and label it", plain);
     }
+
+    [Fact]
+    public void BlockToMarkup_Table_BecomesOneListLinePerRow()
+    {
+        var markup = GuideMarkup.BlockToMarkup("Signals:\n\n| Specialty | Signals |\n|---|---|\n| Internal Medicine | 3 gold |\n| Family Medicine | 5 |");
+
+        Assert.Equal("Signals:\n\n- Internal Medicine; Signals: 3 gold\n- Family Medicine; Signals: 5", markup);
+    }
+
+    [Fact]
+    public void BlockToMarkup_NumberedListThenParagraph_KeepsNumbersAndSpacing()
+    {
+        var markup = GuideMarkup.BlockToMarkup("Three jobs:\n\n1. **One**\n2. Two\n\nAfter.");
+
+        Assert.Equal("Three jobs:\n\n1. **One**\n2. Two\n\nAfter.", markup);
+    }
 }
