@@ -29,11 +29,15 @@ public static class UncalibratedList
         "In 2023, IMGs filled 12% of preliminary Internal Medicine positions and 11.9% of Transitional Year positions " +
         "(NRMP data as re-tabulated by White Coat Pockets, https://whitecoatpockets.com/2023-main-residency-match-nrmp-results-and-data/; guide: program-list.md, Transitional Year and preliminary positions).";
 
-    /// <summary>Whether the catalog lists programs or tracks of <paramref name="specialty"/> (any calibration aside).</summary>
+    /// <summary>Position types NRMP publishes no Charting Outcomes curve for (other specialties lack only our calibration).</summary>
+    public static readonly IReadOnlyList<string> WithoutNrmpCurve = ["Transitional Year", "Preliminary Medicine"];
+
+    /// <summary>Whether <paramref name="specialty"/> has no NRMP curve and the catalog lists programs or tracks of it.</summary>
     public static bool Lists(RankingModel model, string specialty)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return model.ProgramsIn(specialty).Count > 0 || model.Programs.Any(p => p.Tracks.Any(t => Same(t.Specialty, specialty)));
+        return WithoutNrmpCurve.Contains(specialty, StringComparer.OrdinalIgnoreCase)
+            && (model.ProgramsIn(specialty).Count > 0 || model.Programs.Any(p => p.Tracks.Any(t => Same(t.Specialty, specialty))));
     }
 
     public static UncalibratedResult Build(RankingModel model, ApplicantProfile profile, RankQuery query)

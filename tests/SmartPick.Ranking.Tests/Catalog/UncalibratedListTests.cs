@@ -15,6 +15,7 @@ public sealed class UncalibratedListTests
 
         Assert.Null(TestData.Model.Calibration("Transitional Year"));
         Assert.True(UncalibratedList.Lists(TestData.Model, "Transitional Year"));
+        Assert.False(UncalibratedList.Lists(TestData.Model, "Dermatology")); // NRMP has a curve; only our calibration lacks it
         Assert.Equal(2, result.ProgramsConsidered); // socal: 2 TY programs in San Diego
         Assert.Equal("9990500151", result.Programs[^1].Program.AcgmeId);
         Assert.Equal(EligibilityStatus.Ineligible, result.Programs[^1].Eligibility.Status);
