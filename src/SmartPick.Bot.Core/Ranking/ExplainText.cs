@@ -8,7 +8,7 @@ namespace SmartPick.Bot.Core.Ranking;
 /// <summary>Chat text for /explain-score: where the scores stand, or why one program got its score.</summary>
 internal static class ExplainText
 {
-    public static string Standing(ScoreStanding s, SpecialtyAssessment a, ModelDocument doc)
+    public static string Standing(ScoreStanding s, SpecialtyAssessment a, ModelDocument doc, SmartPick.Ranking.Profiles.ApplicantProfile? profile = null)
     {
         var sb = new StringBuilder();
         var name = Markup.Escape(s.Calibration.Specialty);
@@ -36,12 +36,49 @@ internal static class ExplainText
             sb.Append("- ").Append(Markup.Escape(f.Name)).Append(": ").Append(f.Contribution.ToString("+0.00;-0.00")).Append(" (").Append(Markup.Escape(f.Detail)).AppendLine(")");
         }
 
+        if (NotGiven(profile) is { Count: > 0 } missing)
+        {
+            sb.Append("- Not given, so no effect either way (0 is an answer, not a blank): ").AppendLine(string.Join(", ", missing));
+        }
+
         if (doc.Quote("2.") is { } quote)
         {
             sb.AppendLine().Append("_Model: ").Append(Markup.Escape(quote)).AppendLine("_");
         }
 
         return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Fields that would move the chance if given; "0" / "none" counts as given (a 0-month USCE lowers it).</summary>
+    private static List<string> NotGiven(SmartPick.Ranking.Profiles.ApplicantProfile? p)
+    {
+        if (p is null)
+        {
+            return [];
+        }
+
+        var list = new List<string>();
+        if (p.Usce?.Months is null)
+        {
+            list.Add("US clinical experience");
+        }
+
+        if (p.Letters?.Us is null)
+        {
+            list.Add("US letters");
+        }
+
+        if (p.GraduationYear is null)
+        {
+            list.Add("graduation year");
+        }
+
+        if (p.Step1 is null && p.Step2ck?.Attempts is null)
+        {
+            list.Add("USMLE attempts");
+        }
+
+        return list;
     }
 
     public static string Program(ScoredProgram p, ModelDocument doc)

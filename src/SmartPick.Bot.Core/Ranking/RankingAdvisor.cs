@@ -66,7 +66,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
 
         var standing = ScoreStanding.For(profile, cal);
         var assessment = engine.Assess(profile, cal, Year);
-        var text = ExplainText.Standing(standing, assessment, document);
+        var text = ExplainText.Standing(standing, assessment, document, profile);
         return new AdvisorResult([Reply.Private(text) with { Image = charts.ScoreChart(standing) }], RankJson.Standing(standing, assessment));
     }
 

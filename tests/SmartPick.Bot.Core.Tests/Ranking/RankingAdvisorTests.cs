@@ -152,6 +152,17 @@ public sealed class RankingAdvisorTests
     }
 
     [Fact]
+    public void ExplainScore_SaysWhichFieldsAreNotGiven_AndZeroIsAnAnswer()
+    {
+        var blank = Shared.Value.ExplainScore(Profile with { Usce = null }, null, null).Replies[0].Text;
+        var zero = Shared.Value.ExplainScore(Profile with { Usce = new UsceInfo(0) }, null, null).Replies[0].Text;
+
+        Assert.Contains("Not given, so no effect either way", blank, StringComparison.Ordinal);
+        Assert.Contains("US clinical experience", blank[blank.IndexOf("Not given", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("US clinical experience: -0.45", zero, StringComparison.Ordinal); // 0 months is an answer: below the 3-month pivot
+    }
+
+    [Fact]
     public void ExplainScore_UnknownProgram_Fails() =>
         Assert.NotNull(Shared.Value.ExplainScore(Profile, "0000000000", null).Error);
 
