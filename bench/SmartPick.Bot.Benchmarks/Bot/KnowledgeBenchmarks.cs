@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using SmartPick.Bot.Core.Guide;
+using SmartPick.Bot.Knowledge.Retrieval;
 
 namespace SmartPick.Bot.Benchmarks.Bot;
 
 /// <summary>
 /// One guide question answered by the IGuideAnswerer that AddKnowledge registers over the real knowledge/ folder
-/// (BM25 over the FTS5 index, retrieval-only: no LLM, no embeddings configured).
+/// (retrieval-only, no LLM): BM25 alone (what answers while the model loads) and BM25 + the MiniLM re-rank (the
+/// default once the background model load is done; the setup waits for it).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -29,10 +31,16 @@ public class KnowledgeBenchmarks
     private IGuideAnswerer _answerer = null!;
     private int _next;
 
+    [Params(false, true)]
+    public bool Rerank { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        Environment.SetEnvironmentVariable("SmartPick__Knowledge__Embeddings", Rerank ? "true" : "false");
+        Environment.SetEnvironmentVariable("SmartPick__Knowledge__EmbeddingStartDelaySeconds", "0");
         _bot = BotFixture.StartAsync().GetAwaiter().GetResult();
+        _bot.Host.Services.GetRequiredService<GuideRetriever>().WhenEmbeddingsReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
         _answerer = _bot.Host.Services.GetRequiredService<IGuideAnswerer>();
     }
 
