@@ -113,7 +113,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         var json = RankJson.Program(scored);
         json["specialty"] = cal.Specialty;
         json["matchProbability"] = Math.Round(assessment.MatchProbability, 4);
-        return new AdvisorResult([Reply.Private(ExplainText.Program(scored, document))], json);
+        return new AdvisorResult([Reply.Private(ProgramExplainText.Render(scored, engine.Model.Settings))], json);
     }
 
     private AdvisorResult Run(ApplicantProfile profile, RankRequest request, Func<RankResult, AdvisorResult> render)
