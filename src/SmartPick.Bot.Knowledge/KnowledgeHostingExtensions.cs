@@ -33,7 +33,9 @@ public static class KnowledgeHostingExtensions
         services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
         services.AddSingleton<GuideIndexProvider>();
         services.AddSingleton<GuideRetriever>();
-        services.AddSingleton(sp => new TimelineAnswer(LoadTimeline(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
+        // The timeline the rest of the bot uses (/timeline, reminders) when the host registered one; else read it here.
+        services.AddSingleton(sp => new TimelineAnswer(
+            sp.GetService<CycleTimeline>() ?? LoadTimeline(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RetrievalGuideAnswerer>();
         services.AddSingleton<GuideChat>();
         services.AddSingleton<SemanticGuideAnswerer>();
@@ -41,6 +43,8 @@ public static class KnowledgeHostingExtensions
         services.AddSingleton<IGuideAnswerer>(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value.Enabled
             ? sp.GetRequiredService<SemanticGuideAnswerer>()
             : sp.GetRequiredService<RetrievalGuideAnswerer>());
+        services.RemoveAll<Core.Servers.IGuideTopics>();
+        services.AddSingleton<Core.Servers.IGuideTopics, GuideTopics>();
         services.AddHostedService<GuideIndexWarmup>();
         return builder;
     }

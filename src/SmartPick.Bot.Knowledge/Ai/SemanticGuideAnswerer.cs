@@ -34,6 +34,12 @@ public sealed partial class SemanticGuideAnswerer(
     public async Task<GuideAnswer> AnswerAsync(string question, ApplicantProfile? profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
+        if (Refusals.For(question) is { } refusal)
+        {
+            // Same explicit refusals as the retrieval answerer, before any text reaches the model.
+            return new GuideAnswer(refusal, [], false);
+        }
+
         var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
         var fallback = SectionAnswer.Compose(retrieval, knowledge.Value.MaxCitations);
         var passages = retrieval.Hits.Take(MaxPassages).Where(h => h.Score >= retrieval.Hits[0].Score * 0.3).ToList();
