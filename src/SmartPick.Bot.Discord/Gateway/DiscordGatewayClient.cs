@@ -36,6 +36,8 @@ public sealed partial class DiscordGatewayClient(
 
     private int connected;
 
+    /// <param name="dispatches">An unbounded channel: events are written with TryWrite so reading never waits for handlers.</param>
+    /// <param name="stopping">Ends the run (the connection is closed with 1000).</param>
     public async Task RunAsync(ChannelWriter<GatewayDispatch> dispatches, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(dispatches);
