@@ -29,6 +29,8 @@ public static class CoreHostingExtensions
         services.AddSingleton<AdviceCommands>();
         services.AddApplicantTools();
         services.AddSingleton<ReportCommand>();
+        services.TryAddSingleton<Servers.IGuideTopics, Servers.NoGuideTopics>();
+        services.AddSingleton<Servers.FaqCommand>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddRankingAdvisor();

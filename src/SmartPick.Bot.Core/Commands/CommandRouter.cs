@@ -6,7 +6,7 @@ using SmartPick.Bot.Core.Messaging;
 namespace SmartPick.Bot.Core.Commands;
 
 /// <summary>Decides what an inbound message means (command, intake answer, button, form, question) and dispatches it.</summary>
-public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice, ApplicantCommands applicant, ReportCommand? report = null)
+public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice, ApplicantCommands applicant, ReportCommand? report = null, Servers.FaqCommand? faq = null)
 {
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase) { "hi", "hello", "hey", "start", "menu", "help", "hola" };
 
@@ -63,6 +63,8 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
                 return Done(() => applicant.Privacy.Handle(turn));
             case "report" when report is not null:
                 return report.HandleAsync(turn, command, cancellationToken);
+            case "faq" when faq is not null:
+                return faq.HandleAsync(turn, command, cancellationToken);
             default:
                 turn.Say(new Reply($"I don't know the command /{Markup.Escape(command.Name)}. Send /help to see what I can do."));
                 return Task.CompletedTask;
@@ -241,6 +243,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
         "- /timeline — where you are in the Match cycle and the next dates; /remind on — private reminders before each\n" +
         "- /report — tell the maintainers a program's data is wrong: /report <id or name>: <what is wrong>\n" +
         "- /privacy — what I store, for how long, and how to delete it\n" +
+        "- /faq — quick answers: pick one of the guide's main topics\n" +
         "- /export — your stored data as JSON; /forget — delete everything about you\n\n" +
         "Your scores stay private: in groups I answer personal questions only to you.");
 

@@ -64,6 +64,7 @@ public static class CommandCatalog
             Sub("off", "Stop reminders"),
             Sub("tz", "Set your time zone", Text("zone", "IANA time zone, e.g. America/Los_Angeles", 64) with { Required = true })),
         Command("privacy", "What SmartPick stores, for how long, and how to delete it"),
+        Command("faq", "Quick answers: pick a guide topic"),
     ];
 
     private static CommandOption Sub(string name, string description, params CommandOption[] options) =>

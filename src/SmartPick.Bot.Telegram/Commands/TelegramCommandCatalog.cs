@@ -27,10 +27,11 @@ public static partial class TelegramCommandCatalog
         ("timeline", "Where you are in the Match cycle and what is next"),
         ("remind", "Reminders before key dates: on, off, tz"),
         ("privacy", "What is stored, for how long, how to delete it"),
+        ("faq", "Quick answers: pick a guide topic"),
     ];
 
     /// <summary>Commands that make sense in a group; personal ones still answer with a private-chat link.</summary>
-    public static IReadOnlyList<string> GroupCommands { get; } = ["help", "rank", "plan", "ask", "explain-score", "profile", "timeline", "privacy"];
+    public static IReadOnlyList<string> GroupCommands { get; } = ["help", "rank", "plan", "ask", "explain-score", "profile", "timeline", "privacy", "faq"];
 
     public static string ToTelegramName(string canonical) => canonical.Replace('-', '_').ToLowerInvariant();
 

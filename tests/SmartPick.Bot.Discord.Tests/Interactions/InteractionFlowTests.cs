@@ -29,7 +29,7 @@ public sealed class InteractionFlowTests
 
         Assert.Equal("PUT", put.Method);
         var names = put.Body!.Value.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["help", "profile", "rank", "explain-score", "plan", "ask", "forget", "export", "list", "compare", "timeline", "remind", "privacy"], names);
+        Assert.Equal(["help", "profile", "rank", "explain-score", "plan", "chances", "ask", "forget", "export", "list", "compare", "timeline", "remind", "privacy", "faq"], names);
         Assert.All(put.Body.Value.EnumerateArray(), c => Assert.Equal("[0,1,2]", c.GetProperty("contexts").GetRawText()));
         Assert.Equal("Bot test-token", put.Authorization);
         Assert.StartsWith("DiscordBot (", put.UserAgent, StringComparison.Ordinal);

@@ -17,12 +17,13 @@ internal sealed class RealBot : IDisposable
 
     public string DatabasePath => Path.Combine(_dir, "bot.db");
 
-    public IHost Build(FakeBotApi api)
+    public IHost Build(FakeBotApi api, Action<HostApplicationBuilder>? configure = null)
     {
         var settings = TestBot.Settings(api);
         settings["SmartPick:Storage:ConnectionString"] = $"Data Source={DatabasePath}";
         settings["SmartPick:Ranking:KnowledgePath"] = Path.Combine(RepositoryRoot(), "knowledge");
         var builder = TestBot.Builder(settings);
+        configure?.Invoke(builder);
         builder.AddBotCore();
         builder.AddSqliteStorage();
         builder.AddTelegramAdapter();
