@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using SmartPick.Bot.Core.Corrections;
 using SmartPick.Bot.Core.List;
 using SmartPick.Bot.Core.Privacy;
 using SmartPick.Bot.Core.Reminders;
@@ -32,6 +33,7 @@ public static class PostgresStorageExtensions
         builder.Services.AddSingleton<IReminderStore, PostgresReminderStore>();
         builder.Services.AddSingleton<INotificationLedger, PostgresNotificationLedger>();
         builder.Services.AddSingleton<IInactivityStore, PostgresInactivityStore>();
+        builder.Services.AddSingleton<ICorrectionStore, PostgresCorrectionStore>();
         builder.Services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
         builder.Services.AddHostedService<MigrationService>();
         return builder;

@@ -66,5 +66,17 @@ internal static class PostgresMigrations
             PRIMARY KEY (platform, user_id, notice)
         );
         """,
+        """
+        CREATE TABLE correction_reports (
+            id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            user_hash   text        NOT NULL,
+            program_id  text        NULL,
+            program     text        NOT NULL,
+            text        text        NOT NULL,
+            created_at  timestamptz NOT NULL
+        );
+        CREATE INDEX correction_reports_user ON correction_reports (user_hash);
+        CREATE INDEX correction_reports_created ON correction_reports (created_at, id);
+        """,
     ];
 }

@@ -57,6 +57,7 @@ public sealed class PostgresInactivityStore(PostgresDatabase database) : IInacti
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await PostgresCorrectionStore.DeleteAsync(connection, tx, user, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }

@@ -52,7 +52,7 @@ public sealed class PostgresUserStore(PostgresDatabase database, TimeProvider cl
     public Task<bool> TrySaveAsync(UserKey user, UserState state, long expectedVersion, CancellationToken cancellationToken) =>
         WriteAsync(user, state, expectedVersion, cancellationToken);
 
-    /// <summary>Every table with rows about a user (keyed by platform, user_id); /forget and the inactivity clean-up empty them all.</summary>
+    /// <summary>Every table with rows about a user keyed by (platform, user_id); /forget and the inactivity clean-up empty them all, and correction_reports (keyed by the user hash).</summary>
     internal static readonly string[] UserTables = ["profiles", "conversations", "list_entries", "reminder_subscriptions", "notification_ledger"];
 
     public async Task<bool> ForgetAsync(UserKey user, CancellationToken cancellationToken)
@@ -68,6 +68,7 @@ public sealed class PostgresUserStore(PostgresDatabase database, TimeProvider cl
             deleted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        deleted += await PostgresCorrectionStore.DeleteAsync(connection, tx, user, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return deleted > 0;
     }

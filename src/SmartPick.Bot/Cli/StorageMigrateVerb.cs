@@ -11,9 +11,9 @@ namespace SmartPick.Bot.Cli;
 
 /// <summary>
 /// <c>storage migrate --to-connection-string PG [--from-connection-string SQLITE]</c>: copies a SQLite database into
-/// PostgreSQL — users (profile and conversation), list entries, reminder settings, sent/claimed notices and adapter
-/// state. Idempotent: what the target already has is kept (a re-run copies nothing), so running it again after
-/// instances started on PostgreSQL never overwrites newer data. Prints the counts.
+/// PostgreSQL — users (profile and conversation), list entries, reminder settings, sent/claimed notices, adapter
+/// state and /report corrections. Idempotent: what the target already has is kept (a re-run copies nothing), so running
+/// it again after instances started on PostgreSQL never overwrites newer data. Prints the counts.
 /// </summary>
 internal static class StorageMigrateVerb
 {
@@ -38,7 +38,7 @@ internal static class StorageMigrateVerb
         var (fromReminders, toReminders) = (new SqliteReminderStore(from, clock), new PostgresReminderStore(to, clock));
         var (fromState, toState) = (new SqliteAdapterStateStore(from, clock), new PostgresAdapterStateStore(to, clock));
         var import = new PostgresImport(to, clock);
-        Count users = new("users"), entries = new("list entries"), reminders = new("reminder settings"), notices = new("notices"), state = new("adapter state");
+        Count users = new("users"), entries = new("list entries"), reminders = new("reminder settings"), notices = new("notices"), state = new("adapter state"), corrections = new("correction reports");
 
         foreach (var user in await export.UsersAsync(cancel))
         {
@@ -74,7 +74,12 @@ internal static class StorageMigrateVerb
             state.Add(await toState.CompareAndSetAsync(key, expected: null, value, cancel));
         }
 
-        await stdout.WriteLineAsync(string.Join("; ", new[] { users, entries, reminders, notices, state }.Select(c => c.ToString())));
+        foreach (var report in await new SqliteCorrectionStore(from).ListAsync(since: null, cancel))
+        {
+            corrections.Add(await new PostgresCorrectionStore(to).TryImportAsync(report, cancel));
+        }
+
+        await stdout.WriteLineAsync(string.Join("; ", new[] { users, entries, reminders, notices, state, corrections }.Select(c => c.ToString())));
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using SmartPick.Bot.Cli;
+using SmartPick.Bot.Core.Corrections;
 using SmartPick.Bot.Core.List;
 using SmartPick.Bot.Core.Reminders;
 using SmartPick.Bot.Core.Messaging;
@@ -39,8 +40,8 @@ public sealed class StorageCliTests
     [PostgresFact]
     public async Task StorageMigrate_CopiesEveryStoredThing_AndARerunCopiesNothing()
     {
-        // Arrange: a SQLite database with two users, a list entry, a reminder setting, a sent notice and an adapter
-        // entry; an empty PostgreSQL database.
+        // Arrange: a SQLite database with two users, a list entry, a reminder setting, a sent notice, an adapter entry
+        // and a /report correction; an empty PostgreSQL database.
         using var sqlite = TestStorage.Create(TestStorage.Sqlite);
         using var postgres = TestStorage.Create(TestStorage.Postgres);
         var alice = new UserKey("telegram", "1");
@@ -55,6 +56,7 @@ public sealed class StorageCliTests
         var ledger = sqlite.Get<INotificationLedger>();
         await ledger.TryClaimAsync(alice, "deadline:2026-09-24", added, TimeSpan.FromMinutes(5), None);
         await ledger.CompleteAsync(alice, "deadline:2026-09-24", NoticeOutcome.Sent, None);
+        var report = await sqlite.Get<ICorrectionStore>().AddAsync(new CorrectionReport(0, "1400531031", "1400531031", "They no longer sponsor J-1", UserHash.Of(alice), added), None);
         string[] args = ["storage", "migrate", "--to-connection-string", postgres.ConnectionString, "--from-connection-string", sqlite.ConnectionString];
 
         // Act
@@ -62,8 +64,8 @@ public sealed class StorageCliTests
         var second = await RunAsync(args);
 
         // Assert
-        Assert.Equal((0, "users: 2 copied, 0 already in the target; list entries: 1 copied, 0 already in the target; reminder settings: 1 copied, 0 already in the target; notices: 1 copied, 0 already in the target; adapter state: 1 copied, 0 already in the target"), (first.Code, first.Stdout.Trim()));
-        Assert.Equal((0, "users: 0 copied, 2 already in the target; list entries: 0 copied, 1 already in the target; reminder settings: 0 copied, 1 already in the target; notices: 0 copied, 1 already in the target; adapter state: 0 copied, 1 already in the target"), (second.Code, second.Stdout.Trim()));
+        Assert.Equal((0, "users: 2 copied, 0 already in the target; list entries: 1 copied, 0 already in the target; reminder settings: 1 copied, 0 already in the target; notices: 1 copied, 0 already in the target; adapter state: 1 copied, 0 already in the target; correction reports: 1 copied, 0 already in the target"), (first.Code, first.Stdout.Trim()));
+        Assert.Equal((0, "users: 0 copied, 2 already in the target; list entries: 0 copied, 1 already in the target; reminder settings: 0 copied, 1 already in the target; notices: 0 copied, 1 already in the target; adapter state: 0 copied, 1 already in the target; correction reports: 0 copied, 1 already in the target"), (second.Code, second.Stdout.Trim()));
         var copied = (await postgres.UserStore().LoadAsync(alice, None))!;
         Assert.Equal(ProfileJson.Serialize(state.Profile), ProfileJson.Serialize(copied.Profile));
         Assert.Equal("visa", copied.Conversation.IntakeStep);
@@ -72,6 +74,7 @@ public sealed class StorageCliTests
         Assert.Equal("991", await postgres.AdapterState().GetAsync("telegram:offset", None));
         Assert.Equal([("1400531031", "Internal Medicine", added)], (await postgres.Get<IApplicantListStore>().GetAsync(alice, None)).Select(e => (e.ProgramId, e.Track, e.AddedAt)));
         Assert.Equal(new ReminderSubscription(true, "Asia/Manila", added), await postgres.Get<IReminderStore>().GetAsync(alice, None));
+        Assert.Equal([report with { Id = 0 }], (await postgres.Get<ICorrectionStore>().ListAsync(since: null, None)).Select(r => r with { Id = 0 }));
         Assert.False(await postgres.Get<INotificationLedger>().TryClaimAsync(alice, "deadline:2026-09-24", added.AddDays(30), TimeSpan.FromMinutes(5), None)); // already sent: not again
     }
 
