@@ -11,8 +11,17 @@ namespace SmartPick.Bot.Core.Commands;
 /// <summary>/rank, /plan, /explain-score (ranking library) and /ask (guide).</summary>
 public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide)
 {
-    internal void Rank(Turn turn, CommandContent command) =>
+    internal void Rank(Turn turn, CommandContent command)
+    {
+        var unknown = RankArguments.Read(command.Arguments, new RankRequest(), MaxListed).Unknown;
+        if (unknown.Count > 0)
+        {
+            turn.Say(new Reply(RankArguments.Unknown(unknown, advisor.Specialties)));
+            return;
+        }
+
         WithProfile(turn, "rank", () => RankListButtons.Add(advisor.Rank(turn.State.Profile, ReadRequest(command))));
+    }
 
     internal void Plan(Turn turn, CommandContent command) =>
         WithProfile(turn, "plan", () => advisor.Plan(turn.State.Profile, ReadRequest(command)));
@@ -67,37 +76,11 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
         string? region = command.Option("region") is { } r ? Vocabulary.Region(r) ?? r : null;
         var state = command.Option("state")?.ToUpperInvariant();
         int? top = int.TryParse(command.Option("count") ?? command.Option("top"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-        var page = 1;
-        var words = command.Arguments.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < words.Length; i++)
-        {
-            var word = words[i];
-            if (word.Equals("page", StringComparison.OrdinalIgnoreCase) && i + 1 < words.Length
-                && int.TryParse(words[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1)
-            {
-                page = p; // the "More" button: "/rank IM socal page 2"
-                i++;
-            }
-            else if (top is null && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-            {
-                top = count;
-            }
-            else if (specialty is null && Vocabulary.Specialty(word) is { } sp)
-            {
-                specialty = sp;
-            }
-            else if (region is null && Vocabulary.Region(word) is { } rg)
-            {
-                region = rg; // before states: "LA" and "SD" mean Los Angeles and San Diego here
-            }
-            else if (state is null && word.Length == 2 && Vocabulary.State(word) is { } st)
-            {
-                state = st;
-            }
-        }
+        var visa = command.Option("visa") is { } v ? RankArguments.Read(v, new RankRequest(), MaxListed).Request.Visa : null;
+        var start = new RankRequest(specialty, region, state, top is null ? null : Math.Clamp(top.Value, 1, MaxListed), 1, visa);
 
         // A chat list longer than this is a wall of messages; the plan still considers every program.
-        return new RankRequest(specialty, region, state, top is null ? null : Math.Clamp(top.Value, 1, MaxListed), page);
+        return RankArguments.Read(command.Arguments, start, MaxListed).Request;
     }
 
     public static string Render(GuideAnswer answer)

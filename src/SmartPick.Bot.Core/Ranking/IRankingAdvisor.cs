@@ -4,8 +4,11 @@ using SmartPick.Ranking.Profiles;
 
 namespace SmartPick.Bot.Core.Ranking;
 
-/// <summary>Filters for /rank and /plan (all optional); <paramref name="Page"/> is the chat page of /rank (the "More" button).</summary>
-public sealed record RankRequest(string? Specialty = null, string? Region = null, string? State = null, int? Top = null, int Page = 1);
+/// <summary>
+/// Filters for /rank and /plan (all optional); <paramref name="Page"/> is the chat page of /rank (the "More" button);
+/// <paramref name="Visa"/> lists only programs reporting that visa.
+/// </summary>
+public sealed record RankRequest(string? Specialty = null, string? Region = null, string? State = null, int? Top = null, int Page = 1, SmartPick.Ranking.Catalog.VisaSupport? Visa = null);
 
 /// <summary>/chances: interviews so far (null: the profile's <c>interviews</c>) and optionally which programs (ACGME ids).</summary>
 public sealed record ChancesRequest(string? Specialty = null, int? Interviews = null, IReadOnlyList<string>? Programs = null);

@@ -26,8 +26,13 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         // chances elsewhere; the plan and the JSON stay computed over every program.
         var places = request.Region is null && request.State is null ? PreferredPlaces.From(profile) : null;
         var top = request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value;
-        return Run(profile, request with { Top = int.MaxValue }, result =>
+        return Run(profile, request with { Top = int.MaxValue }, all =>
         {
+            if (VisaFilter(all, request) is not { } result)
+            {
+                return AdvisorResult.Fail($"No {Markup.Escape(all.Assessment.Calibration.Specialty)} program in the catalog reports which visas it sponsors, so I cannot list {request.Visa} programs: check each program's website.");
+            }
+
             var overall = result with { Programs = [.. result.Programs.Take(top)] };
             var order = RankPage.Order(result, places);
             var page = Math.Max(1, request.Page);
@@ -41,9 +46,15 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         });
     }
 
+    /// <summary>Only programs reporting the asked visa; null when no program of the specialty reports visas at all.</summary>
+    private static RankResult? VisaFilter(RankResult r, RankRequest request) =>
+        request.Visa is not { } visa ? r
+        : r.Programs.All(p => p.Program.Visas is null) ? null
+        : r with { Programs = [.. r.Programs.Where(p => p.Program.Visas is { } v && v.HasFlag(visa))] };
+
     /// <summary>The "More" button's command: the same filters, the next page (long payloads become a stored token).</summary>
     private static string MorePayload(RankRequest request, int page) =>
-        string.Join(' ', new[] { "cmd:rank", request.Specialty, request.Region, request.State, request.Top?.ToString(System.Globalization.CultureInfo.InvariantCulture), "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        string.Join(' ', new[] { "cmd:rank", request.Specialty, request.Region, request.State, request.Top?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Visa?.ToString().ToLowerInvariant(), "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
             .Where(w => !string.IsNullOrEmpty(w)));
 
     public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) =>
