@@ -18,6 +18,7 @@ public static class BotSettings
             "--SmartPick:Telegram:GlobalMessagesPerSecond=0",
         ],
         "--SmartPick:Ai:Provider=None",
+        "--SmartPick:Knowledge:Embeddings=false", // the background MiniLM load (15-26 s of CPU on a cold cache) would compete with the measured turns
         "--SmartPick:Discord:Token=",
         "--Logging:LogLevel:Default=Warning",
         "--Logging:LogLevel:SmartPick=Warning",

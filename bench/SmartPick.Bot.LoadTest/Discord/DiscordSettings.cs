@@ -13,6 +13,7 @@ public static class DiscordSettings
         $"--SmartPick:Discord:ApiBaseUrl={fake.ApiBase}",
         $"--SmartPick:Discord:GatewayUrl={fake.Gateway.BaseWs}/gw",
         "--SmartPick:Ai:Provider=None",
+        "--SmartPick:Knowledge:Embeddings=false", // the background MiniLM load (15-26 s of CPU on a cold cache) would compete with the measured turns
         "--Logging:LogLevel:Default=Warning",
         "--Logging:LogLevel:SmartPick=Warning",
         $"--Logging:LogLevel:SmartPick.Bot.Discord={(Environment.GetEnvironmentVariable("SMARTPICK_LOAD_LOG") == "1" ? "Information" : "Error")}",

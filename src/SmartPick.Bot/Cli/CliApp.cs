@@ -161,12 +161,12 @@ public static class CliApp
         var answer = await services.GetRequiredService<IGuideAnswerer>().AnswerAsync(question, null, CancellationToken.None);
         if (format == "json")
         {
-            var json = new JsonObject
+            var json = AnswerJson(answer.Answer, answer.Covered, answer.Citations);
+            if (answer.Parts is { } parts)
             {
-                ["answer"] = Markup.ToPlainText(answer.Answer),
-                ["covered"] = answer.Covered,
-                ["citations"] = new JsonArray([.. answer.Citations.Select(c => (JsonNode)new JsonObject { ["file"] = c.File, ["section"] = c.Section, ["title"] = c.Title, ["score"] = Math.Round(c.Score, 4) })]),
-            };
+                json["parts"] = new JsonArray([.. parts.Select(p => (JsonNode)AnswerJson(p.Answer, p.Covered, p.Citations, p.Question))]);
+            }
+
             await stdout.WriteLineAsync(json.ToJsonString(Indented));
         }
         else
@@ -175,6 +175,21 @@ public static class CliApp
         }
 
         return 0;
+    }
+
+    /// <summary>The <c>ask --format json</c> shape, used for the whole answer and for each part of a multi-part question.</summary>
+    private static JsonObject AnswerJson(string answer, bool covered, IReadOnlyList<GuideCitation> citations, string? question = null)
+    {
+        var json = new JsonObject();
+        if (question is not null)
+        {
+            json["question"] = question;
+        }
+
+        json["answer"] = Markup.ToPlainText(answer);
+        json["covered"] = covered;
+        json["citations"] = new JsonArray([.. citations.Select(c => (JsonNode)new JsonObject { ["file"] = c.File, ["section"] = c.Section, ["title"] = c.Title, ["score"] = Math.Round(c.Score, 4) })]);
+        return json;
     }
 
     private static async Task<int> Print(AdvisorResult result, string format, TextWriter stdout)

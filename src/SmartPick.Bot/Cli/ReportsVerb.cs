@@ -39,7 +39,7 @@ internal static class ReportsVerb
         }
 
         using var host = BotHost.CreateBuilder(cli.HostArgs, withAdapters: false).Build();
-        var store = host.Services.GetService<ICorrectionStore>() ?? throw new CliException("this storage provider does not keep /report corrections (SQLite only for now)");
+        var store = host.Services.GetService<ICorrectionStore>() ?? throw new CliException("this storage provider does not keep /report corrections");
         await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(CancellationToken.None); // a database no bot has opened yet
         var reports = await store.ListAsync(since, CancellationToken.None);
         await stdout.WriteAsync(format switch
