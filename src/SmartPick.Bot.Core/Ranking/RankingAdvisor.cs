@@ -40,11 +40,21 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
             var more = page * RankPage.Size < Math.Min(order.Count, request.Top ?? int.MaxValue)
                 ? [new Choice("More", MorePayload(request, page + 1))]
                 : Array.Empty<Choice>();
-            var text = page == 1 ? RankPage.Head(result) + RankText.Unrated(result, profile.Step2ck?.Score is null) + lines : lines;
+            var steps = page == 1 ? NextSteps.For(engine, profile, result, new RankQuery(result.Assessment.Calibration.Specialty, Year, Area(request.Region), request.State, 1)) : [];
+            var deadEnd = order.Count == 0 || result.Plan.PMatch < LowChance;
+            var stepsText = deadEnd && steps.Count > 0 ? NextSteps.Text(steps) : string.Empty;
+            var text = page == 1 ? RankPage.Head(result) + RankText.Unrated(result, profile.Step2ck?.Score is null) + (order.Count == 0 ? stepsText : string.Empty) + lines : lines;
             var first = Reply.Private(text) with { Choices = more, Image = page == 1 ? charts.ListChart(overall) : null };
-            return new AdvisorResult([first], RankJson.Rank(overall));
+            var json = RankJson.Rank(overall);
+            json["nextSteps"] = NextSteps.Json(steps);
+            return new AdvisorResult(order.Count > 0 && stepsText.Length > 0 ? [first, Reply.Private(stepsText)] : [first], json);
         });
     }
+
+    /// <summary>Below this plan chance the reply says what would change it (issue 11: no dead ends).</summary>
+    private const double LowChance = 0.2;
+
+    private static string? Area(string? region) => region is { } r && !r.Equals("Anywhere", StringComparison.OrdinalIgnoreCase) ? r : null;
 
     /// <summary>Only programs reporting the asked visa; null when no program of the specialty reports visas at all.</summary>
     private static RankResult? VisaFilter(RankResult r, RankRequest request) =>

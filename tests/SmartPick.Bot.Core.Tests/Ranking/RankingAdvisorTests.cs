@@ -50,7 +50,7 @@ public sealed class RankingAdvisorTests
 
         Assert.Null(result.Error);
         var json = Assert.IsType<JsonObject>(result.Json);
-        Assert.Equal(["specialty", "matchProbability", "expectedInterviews", "plan", "coverage", "programs"], json.Select(kv => kv.Key));
+        Assert.Equal(["specialty", "matchProbability", "expectedInterviews", "plan", "coverage", "programs", "nextSteps"], json.Select(kv => kv.Key));
         Assert.Equal(["recommendedApplications", "pAtLeastOneInterview", "pMatch", "pMatchGivenInterview"], json["plan"]!.AsObject().Select(kv => kv.Key));
         Assert.Null(json["coverage"]); // the IM catalog lists more programs than the 77 applications of a typical applicant
         Assert.True(json["plan"]!["pMatch"]!.GetValue<double>() <= json["plan"]!["pMatchGivenInterview"]!.GetValue<double>());
