@@ -26,7 +26,10 @@ public sealed class ReportCommand(RankingModel model, TimeProvider clock, ICorre
             return;
         }
 
-        if (Split(command.Arguments) is not var (reference, text) || text.Length == 0)
+        var (reference, text) = command.Option("program") is { } p && command.Option("text") is { } t
+            ? (p.Trim(), t.Trim()) // Discord: two options
+            : Split(command.Arguments) ?? (string.Empty, string.Empty);
+        if (reference.Length == 0 || text.Length == 0)
         {
             turn.Say(new Reply(Usage));
             return;

@@ -65,6 +65,11 @@ public static class CommandCatalog
             Sub("tz", "Set your time zone", Text("zone", "IANA time zone, e.g. America/Los_Angeles", 64) with { Required = true })),
         Command("privacy", "What SmartPick stores, for how long, and how to delete it"),
         Command("faq", "Quick answers: pick a guide topic"),
+        Command(
+            "report",
+            "Tell the maintainers a program's data is wrong",
+            Text("program", "ACGME id or program name") with { Required = true },
+            Text("text", "What is wrong", 1000) with { Required = true }),
     ];
 
     private static CommandOption Sub(string name, string description, params CommandOption[] options) =>

@@ -28,6 +28,7 @@ public static partial class TelegramCommandCatalog
         ("remind", "Reminders before key dates: on, off, tz"),
         ("privacy", "What is stored, for how long, how to delete it"),
         ("faq", "Quick answers: pick a guide topic"),
+        ("report", "Tell the maintainers a program's data is wrong"),
     ];
 
     /// <summary>Commands that make sense in a group; personal ones still answer with a private-chat link.</summary>

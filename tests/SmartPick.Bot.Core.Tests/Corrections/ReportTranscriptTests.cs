@@ -42,6 +42,18 @@ public sealed class ReportTranscriptTests : IDisposable
         Assert.Equal((null, "Some Unknown Hospital", "it closed in 2024"), (report.ProgramId, report.Program, report.Text));
     }
 
+    [Fact]
+    public async Task Report_AsDiscordOptions_StoresProgramAndTextSeparately()
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["program"] = "Kaweah Health", ["text"] = "the program moved to Visalia: check" };
+        var replies = await _bot.Engine.HandleAsync(
+            new InboundMessage("test", "dm-u1", "u1", ChatKind.Direct, new CommandContent("report", string.Empty, options)), CancellationToken.None);
+
+        Assert.Contains(replies, r => r.Text.Contains("stored your correction", StringComparison.Ordinal));
+        var report = Assert.Single(await _bot.Get<ICorrectionStore>().ListAsync(null, CancellationToken.None));
+        Assert.Equal(("Kaweah Health", "the program moved to Visalia: check"), (report.Program, report.Text));
+    }
+
     [Theory]
     [InlineData("/report")]
     [InlineData("/report 1200500737")]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmartPick.Bot.Core.Commands;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Bot.Discord.Tests.FakeDiscord;
 using SmartPick.Bot.Discord.Tests.Support;
@@ -29,7 +30,8 @@ public sealed class InteractionFlowTests
 
         Assert.Equal("PUT", put.Method);
         var names = put.Body!.Value.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["help", "profile", "rank", "explain-score", "plan", "chances", "ask", "forget", "export", "list", "compare", "timeline", "remind", "privacy", "faq"], names);
+        // Every command the engine understands is reachable from Discord's menu ("start" is Telegram's deep-link entry).
+        Assert.Equal(CommandText.Names.Where(n => n != "start").Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
         Assert.All(put.Body.Value.EnumerateArray(), c => Assert.Equal("[0,1,2]", c.GetProperty("contexts").GetRawText()));
         Assert.Equal("Bot test-token", put.Authorization);
         Assert.StartsWith("DiscordBot (", put.UserAgent, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using SmartPick.Bot.Core.Commands;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Bot.Telegram.Dispatch;
 using SmartPick.Bot.Telegram.Tests.Fakes;
@@ -37,6 +38,10 @@ public sealed class PollingFlowTests : IAsyncLifetime
         Assert.All(calls, c => Assert.True(c.Succeeded));
         Assert.Equal(["all_private_chats", "all_group_chats"], calls.Select(c => c.Parameters["scope"]!["type"]!.GetValue<string>()));
         Assert.Contains(calls[0].Parameters["commands"]!.AsArray(), c => c!["command"]!.GetValue<string>() == "explain_score");
+
+        // Every command the engine understands is in the private-chat menu, in Telegram's spelling.
+        var privateMenu = calls[0].Parameters["commands"]!.AsArray().Select(c => c!["command"]!.GetValue<string>()).Order(StringComparer.Ordinal);
+        Assert.Equal(CommandText.Names.Select(n => n.Replace('-', '_')).Order(StringComparer.Ordinal), privateMenu);
     }
 
     [Fact]
