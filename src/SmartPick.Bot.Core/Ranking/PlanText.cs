@@ -14,8 +14,8 @@ internal static class PlanText
         var plan = r.Plan;
         var sb = new StringBuilder();
         sb.Append("**Application plan: ").Append(Markup.Escape(r.Assessment.Calibration.Specialty)).AppendLine("**");
-        sb.Append("- Recommended applications: **").Append(plan.RecommendedApplications).Append("** (Reach ").Append(plan.TierMix[Tier.Reach])
-          .Append(", Target ").Append(plan.TierMix[Tier.Target]).Append(", Safety ").Append(plan.TierMix[Tier.Safety]).AppendLine(")");
+        sb.Append("- Recommended applications: **").Append(plan.RecommendedApplications).Append("** (long shots ").Append(plan.TierMix[Tier.Reach])
+          .Append(", possible ").Append(plan.TierMix[Tier.Target]).Append(", higher chance ").Append(plan.TierMix[Tier.Safety]).AppendLine(")");
         sb.Append("- Expected interviews: ").AppendLine(plan.ExpectedInterviews.ToString("0.0"));
         sb.Append("- P(at least one interview): ").AppendLine(RankText.Pct(plan.PAtLeastOneInterview));
         if (r.Coverage is { Partial: true } c)
@@ -34,7 +34,7 @@ internal static class PlanText
         sb.AppendLine(RankText.SharedStrengthNote);
         if (plan.Signals.Count > 0)
         {
-            sb.AppendLine().AppendLine("**Where to signal** (realistic Targets gain most; IMG signals convert less than US graduates'):");
+            sb.AppendLine().AppendLine("**Where to signal** (realistic chances gain most; IMG signals convert less than US graduates'):");
             foreach (var s in plan.Signals)
             {
                 sb.Append("- ").Append(s.Kind).Append(": ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(" (").Append(s.AcgmeId).AppendLine(")");

@@ -38,8 +38,8 @@ internal static class RankJson
         ["name"] = p.Program.Name,
         ["city"] = p.Program.City,
         ["state"] = p.Program.State,
-        ["tier"] = p.Tier.ToString(),
-        ["interviewProbability"] = Round(p.InterviewProbability),
+        ["tier"] = TierNames.Json(p.Tier, p.Program),
+        ["interviewProbability"] = TierNames.Rated(p.Program) || p.Tier == SmartPick.Ranking.Planning.Tier.Ineligible ? Round(p.InterviewProbability) : null,
         ["logOdds"] = Math.Round(p.LogOdds, 4),
         ["fitScore"] = p.FitScore,
         ["eligibility"] = new JsonObject
@@ -70,15 +70,15 @@ internal static class RankJson
         var recommended = r.Plan.Steps.Take(r.Plan.RecommendedApplications);
         plan["expectedInterviews"] = Math.Round(r.Plan.ExpectedInterviews, 2);
         plan["pMatchIfAllApplied"] = Round(r.Plan.PMatchIfAllApplied);
-        plan["tierMix"] = new JsonObject(r.Plan.TierMix.Select(kv => KeyValuePair.Create(kv.Key.ToString(), (JsonNode?)kv.Value)));
+        plan["tierMix"] = new JsonObject(r.Plan.TierMix.Select(kv => KeyValuePair.Create(TierNames.Json(kv.Key), (JsonNode?)kv.Value)));
         plan["eligiblePrograms"] = r.Plan.EligiblePrograms;
         plan["interviewDistribution"] = new JsonArray([.. r.Plan.InterviewDistribution.Take(31).Select(p => (JsonNode)Round(p))]);
         plan["list"] = new JsonArray([.. recommended.Select(s => (JsonNode)new JsonObject
         {
             ["acgmeId"] = s.AcgmeId,
             ["name"] = model.Program(s.AcgmeId)?.Name,
-            ["tier"] = s.Tier.ToString(),
-            ["interviewProbability"] = Round(s.InterviewProbability),
+            ["tier"] = TierNames.Json(s.Tier, model.Program(s.AcgmeId)),
+            ["interviewProbability"] = TierNames.Rated(model.Program(s.AcgmeId)) ? Round(s.InterviewProbability) : null,
             ["marginalGain"] = Math.Round(s.MarginalGain, 5),
             ["cumulativePMatch"] = Round(s.CumulativeMatchProbability),
         })]);

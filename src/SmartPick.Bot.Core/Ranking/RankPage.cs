@@ -80,7 +80,7 @@ internal static partial class RankPage
             }
 
             sb.Append(start + i + 1).Append(". ").Append(Name(p.Program)).Append(" — ").Append(Markup.Escape(p.Program.City)).Append(' ').Append(p.Program.State)
-              .Append(": ").Append(RankText.Pct(p.InterviewProbability)).Append(" · ").Append(RankText.TierWords(p.Tier));
+              .Append(": ").Append(TierNames.Rated(p.Program) ? RankText.Pct(p.InterviewProbability) + " · " + RankText.TierWords(p.Tier) : "no program-level data");
             if (p.Eligibility.Status == EligibilityStatus.Unverified)
             {
                 sb.Append(" · ⚠ visa not confirmed");

@@ -29,7 +29,7 @@ internal sealed class FakeRankingAdvisor : IRankingAdvisor
             ["name"] = $"Riverside Program {i}",
             ["city"] = "Riverside",
             ["state"] = "CA",
-            ["tier"] = i == 1 ? "Target" : "Reach",
+            ["tier"] = i == 1 ? "Possible" : "LongShot",
             ["interviewProbability"] = i == 1 ? 0.31 : 0.12,
             ["fitScore"] = 70,
             ["eligibility"] = new JsonObject

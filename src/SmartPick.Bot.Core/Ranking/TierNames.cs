@@ -1,0 +1,30 @@
+using SmartPick.Ranking.Catalog;
+using SmartPick.Ranking.Planning;
+
+namespace SmartPick.Bot.Core.Ranking;
+
+/// <summary>
+/// What the tiers measure (issue 11 point 3). A program is rated when it has at least one program-level openness fact
+/// (IMG share, US-MD share or program type); an unrated program gets no personal percentage and the tier
+/// <c>Unrated</c>. JSON strings: HigherChance | Possible | LongShot | Unrated | Ineligible (thresholds:
+/// SmartPick:Ranking TargetAtLeast / SafetyAtLeast).
+/// </summary>
+internal static class TierNames
+{
+    public static bool Rated(ProgramRecord? p) => p is not null && (p.PctImg is not null || p.PctUsmd is not null || p.Type != ProgramType.Unknown);
+
+    public static string Json(Tier tier, ProgramRecord? program) => tier switch
+    {
+        Tier.Ineligible => "Ineligible",
+        _ when !Rated(program) => "Unrated",
+        _ => Json(tier),
+    };
+
+    public static string Json(Tier tier) => tier switch
+    {
+        Tier.Safety => "HigherChance",
+        Tier.Target => "Possible",
+        Tier.Reach => "LongShot",
+        _ => tier.ToString(),
+    };
+}
