@@ -32,6 +32,7 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<INotificationLedger, SqliteNotificationLedger>();
         builder.Services.AddSingleton<IInactivityStore, SqliteInactivityStore>();
         builder.Services.AddSingleton<ICorrectionStore, SqliteCorrectionStore>();
+        builder.Services.AddSingleton<Core.Servers.IServerSettingsStore, SqliteServerSettingsStore>();
         builder.Services.AddHostedService<MigrationService>();
         return builder;
     }

@@ -84,5 +84,20 @@ internal static class Migrations
         );
         CREATE INDEX correction_reports_user ON correction_reports (user_hash);
         """,
+        """
+        CREATE TABLE server_settings (
+            platform        TEXT NOT NULL,
+            server_id       TEXT NOT NULL,
+            announcements   INTEGER NOT NULL,
+            channel_id      TEXT NULL,
+            public_ask      INTEGER NOT NULL,
+            time_zone       TEXT NOT NULL,
+            quiet_from      INTEGER NULL,
+            quiet_to        INTEGER NULL,
+            off_reason      TEXT NULL,
+            updated_at      TEXT NOT NULL,
+            PRIMARY KEY (platform, server_id)
+        ) WITHOUT ROWID;
+        """,
     ];
 }
