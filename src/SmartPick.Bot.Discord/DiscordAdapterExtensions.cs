@@ -77,6 +77,7 @@ public static class DiscordAdapterExtensions
         services.AddScoped<DirectConversation>();
         services.AddScoped<InteractionHandler>();
         services.AddScoped<CommandRegistrar>();
+        services.AddScoped<Servers.GuildRemoval>();
         services.AddScoped<DispatchRouter>();
         services.AddHostedService<DiscordGatewayService>();
         services.AddSingleton(sp => new InteractionSignature(

@@ -15,7 +15,8 @@ public sealed partial class DispatchRouter(
     CommandRegistrar registrar,
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
-    ILogger<DispatchRouter> logger)
+    ILogger<DispatchRouter> logger,
+    Servers.GuildRemoval? guilds = null)
 {
     public Task RouteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ public sealed partial class DispatchRouter(
             "MESSAGE_CREATE" => OnMessageAsync(dispatch.Data, cancellationToken),
             "READY" => OnReadyAsync(dispatch.Data, cancellationToken),
             "RATE_LIMITED" => RateLimited(dispatch.Data),
+            "GUILD_DELETE" when guilds is not null => guilds.HandleAsync(dispatch.Data, cancellationToken),
             _ => Task.CompletedTask,
         };
     }
