@@ -9,7 +9,7 @@ namespace SmartPick.Bot.Core.Ranking;
 /// <summary>Chat text for /plan.</summary>
 internal static class PlanText
 {
-    public static string Render(RankResult r, RankingModel model)
+    public static string Render(RankResult r, RankingModel model, IReadOnlyList<PlacedSignal> signals)
     {
         var plan = r.Plan;
         var sb = new StringBuilder();
@@ -32,12 +32,12 @@ internal static class PlanText
         sb.Append("_The list stops where one more application adds less than ").Append(model.Settings.MinRelativeGain.ToString("0.#%", CultureInfo.InvariantCulture))
           .AppendLine(" of the chance it already has; ineligible programs add nothing._");
         sb.AppendLine(RankText.SharedStrengthNote);
-        if (plan.Signals.Count > 0)
+        if (signals.Count > 0)
         {
-            sb.AppendLine().AppendLine("**Where to signal** (realistic chances gain most; IMG signals convert less than US graduates'):");
-            foreach (var s in plan.Signals)
+            sb.AppendLine().AppendLine("**Where to signal** (never where the visa is unconfirmed; IMG signals convert less than US graduates'):");
+            foreach (var s in signals)
             {
-                sb.Append("- ").Append(s.Kind).Append(": ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(" (").Append(s.AcgmeId).AppendLine(")");
+                sb.Append("- ").Append(s.Kind).Append(": ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(" — ").AppendLine(Markup.Escape(s.Reason));
             }
         }
 

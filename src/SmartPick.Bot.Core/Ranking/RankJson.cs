@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SmartPick.Ranking;
 using SmartPick.Ranking.Chances;
 using SmartPick.Ranking.Fitting;
+using SmartPick.Ranking.Planning;
 
 namespace SmartPick.Bot.Core.Ranking;
 
@@ -39,7 +40,7 @@ internal static class RankJson
         ["city"] = p.Program.City,
         ["state"] = p.Program.State,
         ["tier"] = TierNames.Json(p.Tier, p.Program),
-        ["interviewProbability"] = TierNames.Rated(p.Program) || p.Tier == SmartPick.Ranking.Planning.Tier.Ineligible ? Round(p.InterviewProbability) : null,
+        ["interviewProbability"] = TierNames.Rated(p.Program) || p.Tier == Tier.Ineligible ? Round(p.InterviewProbability) : null,
         ["logOdds"] = Math.Round(p.LogOdds, 4),
         ["fitScore"] = p.FitScore,
         ["eligibility"] = new JsonObject
@@ -63,7 +64,7 @@ internal static class RankJson
         })]),
     };
 
-    public static JsonObject Plan(RankResult r, RankingModel model)
+    public static JsonObject Plan(RankResult r, RankingModel model, IReadOnlyList<PlacedSignal> signals)
     {
         var json = Rank(r);
         var plan = (JsonObject)json["plan"]!;
@@ -82,11 +83,11 @@ internal static class RankJson
             ["marginalGain"] = Math.Round(s.MarginalGain, 5),
             ["cumulativePMatch"] = Round(s.CumulativeMatchProbability),
         })]);
-        plan["signals"] = new JsonArray([.. r.Plan.Signals.Select(s => (JsonNode)new JsonObject
+        plan["signals"] = new JsonArray([.. signals.Select(s => (JsonNode)new JsonObject
         {
             ["acgmeId"] = s.AcgmeId,
             ["kind"] = s.Kind,
-            ["estimatedGain"] = Round(s.EstimatedGain),
+            ["reason"] = s.Reason,
         })]);
         return json;
     }

@@ -79,7 +79,7 @@ internal static partial class RankPage
                 elsewhereSaid = true;
             }
 
-            sb.Append(start + i + 1).Append(". ").Append(Name(p.Program)).Append(" — ").Append(Markup.Escape(p.Program.City)).Append(' ').Append(p.Program.State)
+            sb.Append(start + i + 1).Append(". ").Append(Name(p.Program, ListedNameLength)).Append(" — ").Append(Markup.Escape(p.Program.City)).Append(' ').Append(p.Program.State)
               .Append(": ").Append(TierNames.Rated(p.Program) ? RankText.Pct(p.InterviewProbability) + " · " + RankText.TierWords(p.Tier) : "no program-level data");
             if (p.Eligibility.Status == EligibilityStatus.Unverified)
             {
@@ -99,10 +99,16 @@ internal static partial class RankPage
     }
 
     /// <summary>The program name, linked to its website when the catalog has one.</summary>
-    public static string Name(ProgramRecord p) =>
-        p.Website is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http" && !url.Contains(')', StringComparison.Ordinal)
-            ? "[" + Markup.Escape(p.Name) + "](" + url + ")"
-            : Markup.Escape(p.Name);
+    public static string Name(ProgramRecord p, int max = int.MaxValue)
+    {
+        var name = Markup.Escape(p.Name.Length > max ? p.Name[..(max - 1)].TrimEnd() + "…" : p.Name);
+        return p.Website is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http" && !url.Contains(')', StringComparison.Ordinal)
+            ? "[" + name + "](" + url + ")"
+            : name;
+    }
+
+    /// <summary>Longer names are cut in the list (the link and /explain-score have the whole name), so 8 rows fit a phone.</summary>
+    public const int ListedNameLength = 52;
 
     /// <summary>"Program data as of 2026-10" (or a range): the dates the sources of the shown facts carry.</summary>
     public static string DataAsOf(IEnumerable<ScoredProgram> shown)

@@ -4,6 +4,7 @@ using SmartPick.Ranking;
 using SmartPick.Ranking.Catalog;
 using SmartPick.Ranking.Chances;
 using SmartPick.Ranking.Outcomes;
+using SmartPick.Ranking.Planning;
 using SmartPick.Ranking.Profiles;
 using SmartPick.Ranking.Scoring;
 
@@ -68,8 +69,12 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
             .Where(w => !string.IsNullOrEmpty(w)));
 
     public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) =>
-        Run(profile, request with { Top = request.Top ?? 0 }, result =>
-            new AdvisorResult([Reply.Private(PlanText.Render(result, engine.Model)) with { Image = charts.PlanChart(result) }], RankJson.Plan(result, engine.Model)));
+        Run(profile, request with { Top = int.MaxValue }, all =>
+        {
+            var signals = SignalPlacer.Place(all, profile, engine.Model.Settings.Signals.GetValueOrDefault(all.Assessment.Calibration.Specialty));
+            var result = all with { Programs = [.. all.Programs.Take(request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value)] };
+            return new AdvisorResult([Reply.Private(PlanText.Render(result, engine.Model, signals)) with { Image = charts.PlanChart(result) }], RankJson.Plan(result, engine.Model, signals));
+        });
 
     public AdvisorResult ExplainScore(ApplicantProfile profile, string? acgmeId, string? specialty)
     {
