@@ -68,6 +68,7 @@ public static class TelegramAdapterExtensions
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IDirectMessenger, TelegramDirectMessenger>();
         services.AddSingleton<UpdateLedger>();
+        services.AddSingleton<Servers.GroupRemoval>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<BotStartup>();

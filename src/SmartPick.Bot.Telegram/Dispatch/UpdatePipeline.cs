@@ -24,7 +24,8 @@ public sealed class UpdatePipeline(
     UpdateLedger ledger,
     IOptions<TelegramOptions> options,
     TimeProvider time,
-    ILogger<UpdatePipeline> logger)
+    ILogger<UpdatePipeline> logger,
+    Servers.GroupRemoval? groups = null)
 {
     internal const string FailureText = "Sorry, something went wrong on my side. Please try again in a moment.";
     private static readonly TimeSpan TypingAfter = TimeSpan.FromSeconds(1);
@@ -36,6 +37,11 @@ public sealed class UpdatePipeline(
         try
         {
             var sends = 0;
+            if (update.MyChatMember is { } membership && groups is not null)
+            {
+                await groups.HandleAsync(membership, cancellationToken).ConfigureAwait(false);
+            }
+
             if (UpdateTranslator.Translate(update, bot) is { } translated)
             {
                 sends = await HandleAsync(translated, update, cancellationToken).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public sealed class PollingService(
     TimeProvider time,
     ILogger<PollingService> logger) : BackgroundService
 {
-    private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
+    private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
     private static readonly TimeSpan BusyPollInterval = TimeSpan.FromMilliseconds(500);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

@@ -53,7 +53,7 @@ public sealed class WebhookService(
         var webhook = options.Value.Webhook;
         await startup.RetryAsync(async (bot, ct) =>
         {
-            await bot.SetWebhook(url: webhook.Url!, secretToken: webhook.SecretToken, allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery],
+            await bot.SetWebhook(url: webhook.Url!, secretToken: webhook.SecretToken, allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember],
                 dropPendingUpdates: false, maxConnections: 1, cancellationToken: ct).ConfigureAwait(false);
             return true;
         }, stoppingToken).ConfigureAwait(false);

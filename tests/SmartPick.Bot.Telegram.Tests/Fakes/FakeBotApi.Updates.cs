@@ -23,6 +23,7 @@ public sealed partial class FakeBotApi
 
             previous = _activePoll;
             _activePoll = mine;
+            DropNotAllowed(p);
             if (offset is { } o)
             {
                 // Calling with an offset confirms every update below it: they are gone for good.
