@@ -126,7 +126,23 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
     {
         if (engine.Model.Program(acgmeId) is not { } program)
         {
-            return AdvisorResult.Fail($"No program with ACGME ID {Markup.Escape(acgmeId)} in the catalog.");
+            if (ProgramIds.IsValid(acgmeId))
+            {
+                return AdvisorResult.Fail($"No program with ACGME ID {Markup.Escape(acgmeId)} in the catalog.");
+            }
+
+            var found = ProgramNames.Find(engine.Model.Programs, acgmeId);
+            if (found.Count > 1 && found.Where(p => profile.Specialties.Contains(p.Specialty, StringComparer.OrdinalIgnoreCase)).ToList() is { Count: > 0 } mine)
+            {
+                found = mine; // the same hospital in several specialties: the applicant's own first
+            }
+
+            if (found.Count != 1)
+            {
+                return ProgramNames.Ask(found, acgmeId);
+            }
+
+            program = found[0];
         }
 
         if (engine.Model.Calibration(program.Specialty) is not { } cal)

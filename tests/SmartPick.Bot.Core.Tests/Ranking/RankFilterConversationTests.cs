@@ -57,6 +57,17 @@ public sealed class RankFilterConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task ExplainScore_ByName_ResolvesOneProgram_AsksWhichWhenSeveral_AndSaysWhenNone()
+    {
+        await _chat.Send("/profile set specialties IM").Send("/profile set step2ck 232")
+            .Send("/explain-score Kern Medical").Expect("Kern Medical Center").Expect("Chance this program invites you")
+            .Send("/explain-score Kaiser").Expect("Which 'Kaiser' do you mean?")
+            .ExpectReplies(r => Assert.True(r[0].Choices.Count >= 2))
+            .Send("/explain-score Qwertyuiop").Expect("I don't know a program named 'Qwertyuiop'")
+            .RunAsync();
+    }
+
+    [Fact]
     public void VisaFilter_ListsOnlyProgramsReportingThatVisa_AndSaysSoWhenASpecialtyHasNoVisaData()
     {
         var advisor = Personas.Personas.Advisor;
