@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Adapters;
+using SmartPick.Bot.Core.State;
 using SmartPick.Bot.Telegram.Configuration;
 using SmartPick.Bot.Telegram.Dispatch;
 using SmartPick.Bot.Telegram.Inbound;
@@ -17,7 +18,9 @@ namespace SmartPick.Bot.Telegram.Receiving;
 /// <summary>
 /// Long polling. The loop only fetches and dispatches, so a slow handler never holds up getUpdates; the offset
 /// sent to Telegram is the lowest unfinished update (see <see cref="UpdateLedger"/>), and on stop in-flight
-/// updates are drained before the offset is persisted.
+/// updates are drained before the offset is persisted. Across instances (<see cref="IRoleLeases"/> registered) only the
+/// holder of <see cref="PollerRole"/> polls; the offset lives in the shared adapter state, so the next holder continues
+/// where the last one confirmed. A holder that loses the role stops polling, drains and saves, then waits for it again.
 /// </summary>
 public sealed class PollingService(
     BotStartup startup,
@@ -32,10 +35,12 @@ public sealed class PollingService(
     TelegramMetrics metrics,
     IOptions<TelegramOptions> options,
     TimeProvider time,
-    ILogger<PollingService> logger) : BackgroundService
+    ILogger<PollingService> logger,
+    IRoleLeases? leases = null) : BackgroundService
 {
     private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
     private static readonly TimeSpan BusyPollInterval = TimeSpan.FromMilliseconds(500);
+    private readonly PollerRole _role = new(readiness, leases);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         supervisor.RunAsync("telegram", "polling", PollAsync, () => metrics.Restarted("polling"), stoppingToken);
@@ -48,28 +53,55 @@ public sealed class PollingService(
             return;
         }
 
-        // Polling is refused while a webhook is set; keep pending updates (dropping them would lose messages).
-        await startup.RetryAsync(async (bot, ct) =>
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct).ConfigureAwait(false);
+            var held = await _role.AcquireAsync(stoppingToken).ConfigureAwait(false);
+            if (!await PollWhileHeldAsync(held, stoppingToken).ConfigureAwait(false) || stoppingToken.IsCancellationRequested)
+            {
+                return; // StopAsync drains, saves the offset and releases the role
+            }
+
+            // The role was lost: another instance may be polling already. Finish what was taken, then stand by again.
+            await dispatcher.DrainAsync(stoppingToken).ConfigureAwait(false);
+            await ledger.FlushAsync(stoppingToken).ConfigureAwait(false);
+            await _role.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Polls until <paramref name="held"/> ends; false after a fatal error (the host is being stopped).</summary>
+    private async Task<bool> PollWhileHeldAsync(CancellationToken held, CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Polling is refused while a webhook is set; keep pending updates (dropping them would lose messages).
+            await startup.RetryAsync(async (bot, ct) =>
+            {
+                await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct).ConfigureAwait(false);
+                return true;
+            }, held).ConfigureAwait(false);
+
+            // Another instance may have moved the offset on since this one last polled.
+            if (await ledger.LoadAsync(held).ConfigureAwait(false) is { } offset)
+            {
+                TelegramLog.Resuming(logger, offset);
+            }
+        }
+        catch (OperationCanceledException) when (held.IsCancellationRequested)
+        {
             return true;
-        }, stoppingToken).ConfigureAwait(false);
-        if (await ledger.LoadAsync(stoppingToken).ConfigureAwait(false) is { } offset)
-        {
-            TelegramLog.Resuming(logger, offset);
         }
 
         TelegramLog.Started(logger, identity.Username, nameof(TelegramMode.Polling));
         var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!held.IsCancellationRequested)
         {
             try
             {
-                await PollOnceAsync(stoppingToken).ConfigureAwait(false);
+                await PollOnceAsync(held).ConfigureAwait(false);
                 readiness.Ready();
                 failures = 0;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (held.IsCancellationRequested)
             {
                 break;
             }
@@ -79,9 +111,9 @@ public sealed class PollingService(
                 readiness.NotReady("token rejected");
                 failure.Report("telegram"); // a fatal adapter error is a failed run, not a clean stop
                 lifetime.StopApplication();
-                return;
+                return false;
             }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException || !held.IsCancellationRequested)
             {
                 // Network errors, 5xx, 409 (another poller or a webhook), an HTML error page or truncated JSON from a
                 // proxy during an outage: back off and keep the host alive.
@@ -93,9 +125,18 @@ public sealed class PollingService(
 
                 var delay = TelegramSender.Backoff(Math.Min(++failures, 7));
                 TelegramLog.PollingFailed(logger, e, (long)delay.TotalMilliseconds);
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(delay, time, held).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (held.IsCancellationRequested)
+                {
+                    break;
+                }
             }
         }
+
+        return true;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -109,6 +150,7 @@ public sealed class PollingService(
         }
 
         await ledger.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        await _role.ReleaseAsync().ConfigureAwait(false);
     }
 
     private async Task PollOnceAsync(CancellationToken stoppingToken)

@@ -3,17 +3,24 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace SmartPick.Bot.Telegram.Receiving;
 
 /// <summary>
-/// Readiness of the Telegram adapter: polling whose last getUpdates succeeded, or a registered webhook. Set by the
-/// receiving service; read by <c>/readyz</c>.
+/// Readiness of the Telegram adapter: polling whose last getUpdates succeeded, a registered webhook, or a standby
+/// instance (several instances on PostgreSQL: another one holds the poller role and this one, its token checked and
+/// its database reachable, takes over when that one stops). Set by the receiving service; read by <c>/readyz</c>.
 /// </summary>
 public sealed class TelegramReadiness : IHealthCheck
 {
-    private volatile string? notReady = "not started";
+    private static readonly HealthCheckResult Receiving = HealthCheckResult.Healthy("receiving updates");
+    private static readonly HealthCheckResult Waiting = HealthCheckResult.Healthy("standby: another instance polls Telegram; this one takes over when it stops");
+    private volatile StrongBox state = new(HealthCheckResult.Unhealthy("not started"));
 
-    public void Ready() => notReady = null;
+    public void Ready() => state = new(Receiving);
 
-    public void NotReady(string reason) => notReady = reason;
+    public void Standby() => state = new(Waiting);
+
+    public void NotReady(string reason) => state = new(HealthCheckResult.Unhealthy(reason));
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(notReady is { } reason ? HealthCheckResult.Unhealthy(reason) : HealthCheckResult.Healthy("receiving updates"));
+        Task.FromResult(state.Result);
+
+    private sealed record StrongBox(HealthCheckResult Result);
 }

@@ -48,7 +48,7 @@ public sealed class UpdateLedger(IAdapterStateStore store, BotIdentity bot, Time
         }
     }
 
-    /// <summary>Restores the offset saved by the last run of this bot; null when there is none or it is stale.</summary>
+    /// <summary>Restores the offset saved by the last poller of this bot (this or another instance); null when there is none or it is stale. Call with nothing in flight.</summary>
     public async Task<int?> LoadAsync(CancellationToken cancellationToken)
     {
         var record = LedgerRecord.Parse(await store.GetAsync(OffsetKey, cancellationToken).ConfigureAwait(false));
@@ -65,7 +65,9 @@ public sealed class UpdateLedger(IAdapterStateStore store, BotIdentity bot, Time
 
         lock (_gate)
         {
+            // The saved record replaces what this instance knew: another instance may have polled since.
             _floor = record.Offset;
+            _doneAbove.Clear();
             _doneAbove.UnionWith(record.Done);
         }
 
