@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
@@ -23,7 +22,8 @@ internal static class ExplainText
             sb.Append("No Step 2 CK score in your profile; ").Append(name).AppendLine(" figures below are the specialty average.");
         }
 
-        sb.Append("- Curve value: ").Append(RankText.Pct(s.CurveProbability)).Append("; with your profile: ").Append(RankText.Pct(a.MatchProbability)).AppendLine();
+        sb.Append("- Of non-US IMGs with this score who ranked programs, about ").Append(RankText.Pct(s.CurveProbability))
+          .Append(" matched (NRMP); with the rest of your profile your chance is about ").Append(RankText.Pct(a.MatchProbability)).AppendLine(".");
         sb.Append("- ").AppendLine(Markup.Escape(s.Trend));
         if (!s.ScoreSeparates)
         {
@@ -33,7 +33,7 @@ internal static class ExplainText
 
         foreach (var f in a.ApplicantFactors)
         {
-            sb.Append("- ").Append(Markup.Escape(f.Name)).Append(": ").Append(f.Contribution.ToString("+0.00;-0.00")).Append(" (").Append(Markup.Escape(f.Detail)).AppendLine(")");
+            sb.Append("- ").Append(f.Contribution >= 0 ? "raises it: " : "lowers it: ").Append(Markup.Escape(f.Name)).Append(" (").Append(Markup.Escape(f.Detail)).AppendLine(")");
         }
 
         if (NotGiven(profile) is { Count: > 0 } missing)
@@ -79,32 +79,5 @@ internal static class ExplainText
         }
 
         return list;
-    }
-
-    public static string Program(ScoredProgram p, ModelDocument doc)
-    {
-        var sb = new StringBuilder();
-        sb.Append("**").Append(Markup.Escape(p.Program.Name)).Append("** (").Append(p.Program.AcgmeId).Append("): interview chance **")
-          .Append(RankText.Pct(p.InterviewProbability)).Append("**, tier ").Append(p.Tier).Append(", fit ").Append(p.FitScore).AppendLine("/100.");
-        sb.Append("Eligibility: ").AppendLine(p.Eligibility.Status.ToString());
-        foreach (var r in p.Eligibility.Reasons)
-        {
-            sb.Append("- ").Append(Markup.Escape(r.Rule)).Append(": ").Append(Markup.Escape(r.Detail)).Append(" — ").Append(Markup.Escape(r.Source)).AppendLine();
-        }
-
-        sb.Append("Factors (log-odds; they add up to ").Append(p.LogOdds.ToString("+0.00;-0.00", CultureInfo.InvariantCulture))
-          .AppendLine(" for an applicant of average strength; the chance above averages over the strength your profile does not capture):");
-        foreach (var f in p.Factors)
-        {
-            sb.Append("- ").Append(Markup.Escape(f.Name)).Append(' ').Append(f.Contribution.ToString("+0.00;-0.00")).Append(": ").Append(Markup.Escape(f.Detail))
-              .Append(" _(").Append(Markup.Escape(f.Source)).AppendLine(")_");
-        }
-
-        if (doc.Quote("5.") is { } quote)
-        {
-            sb.AppendLine().Append("_Model: ").Append(Markup.Escape(quote)).AppendLine("_");
-        }
-
-        return sb.ToString().TrimEnd();
     }
 }

@@ -159,7 +159,7 @@ public sealed class RankingAdvisorTests
 
         Assert.Contains("Not given, so no effect either way", blank, StringComparison.Ordinal);
         Assert.Contains("US clinical experience", blank[blank.IndexOf("Not given", StringComparison.Ordinal)..], StringComparison.Ordinal);
-        Assert.Contains("US clinical experience: -0.45", zero, StringComparison.Ordinal); // 0 months is an answer: below the 3-month pivot
+        Assert.Contains("lowers it: US clinical experience", zero, StringComparison.Ordinal); // 0 months is an answer: below the 3-month pivot (size in the JSON)
     }
 
     [Fact]
