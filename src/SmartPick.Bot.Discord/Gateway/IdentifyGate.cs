@@ -8,7 +8,7 @@ namespace SmartPick.Bot.Discord.Gateway;
 /// <summary>
 /// Guards fresh IDENTIFYs: one per 5 s (max_concurrency 1 for our single shard), waits when Discord reports no
 /// remaining session starts, and counts identifies per UTC day durably to stop a restart loop before Discord resets
-/// the token.
+/// the token (the counter is shared by instances on one store).
 /// </summary>
 public sealed class IdentifyGate(TimeProvider time, DiscordStateStore state, IOptions<DiscordOptions> options)
 {
@@ -29,13 +29,13 @@ public sealed class IdentifyGate(TimeProvider time, DiscordStateStore state, IOp
         }
 
         var key = "discord:identify:" + time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var count = int.TryParse(await state.GetAsync(key, cancellationToken), out var n) ? n : 0;
-        if (count >= options.Value.MaxIdentifiesPerDay)
+        // Counted before sending, in one atomic step, so instances sharing the store cannot both take the last one.
+        var max = options.Value.MaxIdentifiesPerDay;
+        if (await state.IncrementAsync(key, cancellationToken) > max)
         {
-            throw new GatewayFatalException(null, $"identify budget for today spent ({count}); raise SmartPick:Discord:MaxIdentifiesPerDay only after finding the restart loop");
+            throw new GatewayFatalException(null, $"identify budget for today spent ({max}); raise SmartPick:Discord:MaxIdentifiesPerDay only after finding the restart loop");
         }
 
-        await state.SetAsync(key, (count + 1).ToString(CultureInfo.InvariantCulture), cancellationToken);
         lastIdentify = time.GetTimestamp();
     }
 }
