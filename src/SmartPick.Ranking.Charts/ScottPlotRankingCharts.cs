@@ -20,7 +20,7 @@ public sealed class ScottPlotRankingCharts : IRankingCharts
         }
 
         var plot = new ScottPlot.Plot();
-        foreach (var tier in new[] { Tier.Reach, Tier.Target, Tier.Safety })
+        foreach (var tier in new[] { Tier.LongShot, Tier.Possible, Tier.HigherChance })
         {
             var bars = listed.Select((p, i) => (p, i)).Where(x => x.p.Tier == tier)
                 .Select(x => new ScottPlot.Bar { Position = x.i, Value = 100 * x.p.InterviewProbability, FillColor = TierColor(tier) }).ToList();
@@ -37,7 +37,7 @@ public sealed class ScottPlotRankingCharts : IRankingCharts
         plot.Axes.Margins(bottom: 0);
         plot.ShowLegend();
         var alt = $"Bar chart of interview chances for {listed.Count} listed programs: " +
-            string.Join(", ", new[] { Tier.Safety, Tier.Target, Tier.Reach }.Select(t => $"{listed.Count(p => p.Tier == t)} {t}"));
+            string.Join(", ", new[] { Tier.HigherChance, Tier.Possible, Tier.LongShot }.Select(t => $"{listed.Count(p => p.Tier == t)} {t}"));
         return Png(plot, alt, "ranking.png");
     }
 
@@ -94,8 +94,8 @@ public sealed class ScottPlotRankingCharts : IRankingCharts
 
     private static ScottPlot.Color TierColor(Tier tier) => tier switch
     {
-        Tier.Safety => ScottPlot.Colors.SeaGreen,
-        Tier.Target => ScottPlot.Colors.SteelBlue,
+        Tier.HigherChance => ScottPlot.Colors.SeaGreen,
+        Tier.Possible => ScottPlot.Colors.SteelBlue,
         _ => ScottPlot.Colors.IndianRed,
     };
 

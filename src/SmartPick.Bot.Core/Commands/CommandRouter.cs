@@ -233,7 +233,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
     private static Reply Help() => new(
         "**SmartPick** builds an honest, data-driven residency application list for IMGs aiming at Southern California.\n\n" +
         "- /profile — answer a few questions (or /profile set step2ck 238 to change one field)\n" +
-        "- /rank — programs ranked into Reach, Target and Safety, with your chances\n" +
+        "- /rank — your programs by interview chance (higher chance, possible, long shot), with your plan\n" +
         "- /plan — how many programs to apply to and where to place ERAS signals\n" +
         "- /chances — in interview season: your chance to match from the interviews you have (/chances 3)\n" +
         "- /explain-score — where your scores stand, and why a program got its score\n" +

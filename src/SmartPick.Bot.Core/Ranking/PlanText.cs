@@ -14,8 +14,8 @@ internal static class PlanText
         var plan = r.Plan;
         var sb = new StringBuilder();
         sb.Append("**Application plan: ").Append(Markup.Escape(r.Assessment.Calibration.Specialty)).AppendLine("**");
-        sb.Append("- Recommended applications: **").Append(plan.RecommendedApplications).Append("** (long shots ").Append(plan.TierMix[Tier.Reach])
-          .Append(", possible ").Append(plan.TierMix[Tier.Target]).Append(", higher chance ").Append(plan.TierMix[Tier.Safety]).AppendLine(")");
+        sb.Append("- Recommended applications: **").Append(plan.RecommendedApplications).Append("** (long shots ").Append(plan.TierMix[Tier.LongShot])
+          .Append(", possible ").Append(plan.TierMix[Tier.Possible]).Append(", higher chance ").Append(plan.TierMix[Tier.HigherChance]).AppendLine(")");
         sb.Append("- Expected interviews: ").AppendLine(plan.ExpectedInterviews.ToString("0.0"));
         sb.Append("- P(at least one interview): ").AppendLine(RankText.Pct(plan.PAtLeastOneInterview));
         if (r.Coverage is { Partial: true } c)

@@ -26,8 +26,8 @@ internal static partial class ProgramExplainText
         else
         {
             sb.Append("Chance this program invites you to interview: about **").Append(RankText.Pct(p.InterviewProbability)).Append("** — ")
-              .Append(RankText.TierWords(p.Tier)).Append(" (I call under ").Append(RankText.Pct(settings.TargetAtLeast)).Append(" a long shot, from ")
-              .Append(RankText.Pct(settings.SafetyAtLeast)).AppendLine(" a higher chance).");
+              .Append(RankText.TierWords(p.Tier)).Append(" (I call under ").Append(RankText.Pct(settings.PossibleAtLeast)).Append(" a long shot, from ")
+              .Append(RankText.Pct(settings.HigherChanceAtLeast)).AppendLine(" a higher chance).");
             sb.Append("Fit ").Append(p.FitScore).Append("/100 compares it with an average program of the specialty for you (50): ")
               .AppendLine(p.FitScore >= 50 ? "this one is more open to applicants like you." : "this one is harder for applicants like you.");
             foreach (var r in p.Eligibility.Reasons.Where(r => r.Effect == EligibilityStatus.Unverified))

@@ -26,9 +26,9 @@ internal static class RankText
     /// <summary>What a tier means, in words (thresholds: SmartPick:Ranking, knowledge/model.md).</summary>
     public static string TierWords(Tier tier) => tier switch
     {
-        Tier.Safety => "higher chance",
-        Tier.Target => "possible",
-        Tier.Reach => "long shot",
+        Tier.HigherChance => "higher chance",
+        Tier.Possible => "possible",
+        Tier.LongShot => "long shot",
         _ => tier.ToString(),
     };
 

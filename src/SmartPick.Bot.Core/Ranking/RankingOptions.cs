@@ -17,10 +17,10 @@ public sealed class RankingOptions
     public string? OverrideFile { get; set; }
 
     [Range(0.0001, 1)]
-    public double TargetAtLeast { get; set; } = 0.08;
+    public double PossibleAtLeast { get; set; } = 0.08;
 
     [Range(0.0001, 1)]
-    public double SafetyAtLeast { get; set; } = 0.25;
+    public double HigherChanceAtLeast { get; set; } = 0.25;
 
     /// <summary>Stop recommending when one more application adds less than this share of the current P(match).</summary>
     [Range(0, 0.5)]
@@ -43,8 +43,8 @@ public sealed class RankingOptions
 
     public RankingSettings ToSettings() => new()
     {
-        TargetAtLeast = TargetAtLeast,
-        SafetyAtLeast = SafetyAtLeast,
+        PossibleAtLeast = PossibleAtLeast,
+        HigherChanceAtLeast = HigherChanceAtLeast,
         MinRelativeGain = MinRelativeGain,
         MaxApplications = MaxApplications,
         Signals = new Dictionary<string, SignalQuota>(Signals, StringComparer.OrdinalIgnoreCase),

@@ -17,7 +17,7 @@ public static class RankingServiceCollectionExtensions
         services.AddOptions<RankingOptions>()
             .BindConfiguration(RankingOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(o => o.TargetAtLeast < o.SafetyAtLeast, "SmartPick:Ranking: TargetAtLeast must be below SafetyAtLeast")
+            .Validate(o => o.PossibleAtLeast < o.HigherChanceAtLeast, "SmartPick:Ranking: PossibleAtLeast must be below HigherChanceAtLeast")
             .Validate(o => o.Signals.Values.All(s => s.Gold >= 0 && s.Silver >= 0 && s.Standard >= 0), "SmartPick:Ranking: signal counts must not be negative")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

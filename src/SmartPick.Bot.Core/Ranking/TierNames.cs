@@ -7,7 +7,7 @@ namespace SmartPick.Bot.Core.Ranking;
 /// What the tiers measure (issue 11 point 3). A program is rated when it has at least one program-level openness fact
 /// (IMG share, US-MD share or program type); an unrated program gets no personal percentage and the tier
 /// <c>Unrated</c>. JSON strings: HigherChance | Possible | LongShot | Unrated | Ineligible (thresholds:
-/// SmartPick:Ranking TargetAtLeast / SafetyAtLeast).
+/// SmartPick:Ranking PossibleAtLeast / HigherChanceAtLeast).
 /// </summary>
 internal static class TierNames
 {
@@ -20,11 +20,5 @@ internal static class TierNames
         _ => Json(tier),
     };
 
-    public static string Json(Tier tier) => tier switch
-    {
-        Tier.Safety => "HigherChance",
-        Tier.Target => "Possible",
-        Tier.Reach => "LongShot",
-        _ => tier.ToString(),
-    };
+    public static string Json(Tier tier) => tier.ToString();
 }

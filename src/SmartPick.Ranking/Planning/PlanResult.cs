@@ -1,10 +1,11 @@
 namespace SmartPick.Ranking.Planning;
 
+/// <summary>What a program's interview chance means for the applicant (thresholds in <see cref="RankingSettings"/>).</summary>
 public enum Tier
 {
-    Reach,
-    Target,
-    Safety,
+    LongShot,
+    Possible,
+    HigherChance,
     Ineligible,
 }
 

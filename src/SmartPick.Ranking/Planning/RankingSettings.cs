@@ -11,11 +11,11 @@ public sealed class SignalQuota
 /// <summary>Tier thresholds and plan limits. Defaults are documented in knowledge/model.md §6–§7.</summary>
 public sealed class RankingSettings
 {
-    /// <summary>Interview probability at or above which a program is Safety.</summary>
-    public double SafetyAtLeast { get; set; } = 0.25;
+    /// <summary>Interview probability at or above which a program is a higher chance.</summary>
+    public double HigherChanceAtLeast { get; set; } = 0.25;
 
-    /// <summary>Interview probability at or above which a program is Target (below: Reach).</summary>
-    public double TargetAtLeast { get; set; } = 0.08;
+    /// <summary>Interview probability at or above which a program is possible (below: a long shot).</summary>
+    public double PossibleAtLeast { get; set; } = 0.08;
 
     /// <summary>Stop recommending when one more application adds less than this share of the current P(match).</summary>
     public double MinRelativeGain { get; set; } = 0.005;
@@ -35,5 +35,5 @@ public sealed class RankingSettings
     };
 
     public Tier TierFor(double interviewProbability) =>
-        interviewProbability >= SafetyAtLeast ? Tier.Safety : interviewProbability >= TargetAtLeast ? Tier.Target : Tier.Reach;
+        interviewProbability >= HigherChanceAtLeast ? Tier.HigherChance : interviewProbability >= PossibleAtLeast ? Tier.Possible : Tier.LongShot;
 }

@@ -194,7 +194,7 @@ public sealed class RankingAdvisorTests
     [Fact]
     public void Options_TargetAboveSafety_FailValidation()
     {
-        var provider = Build(Knowledge, new() { ["SmartPick:Ranking:TargetAtLeast"] = "0.5", ["SmartPick:Ranking:SafetyAtLeast"] = "0.2" });
+        var provider = Build(Knowledge, new() { ["SmartPick:Ranking:PossibleAtLeast"] = "0.5", ["SmartPick:Ranking:HigherChanceAtLeast"] = "0.2" });
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RankingOptions>>().Value);
     }

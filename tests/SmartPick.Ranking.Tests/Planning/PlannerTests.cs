@@ -105,11 +105,11 @@ public sealed class PlannerTests
     [Fact]
     public void Tiers_FollowConfiguredThresholds()
     {
-        var settings = new RankingSettings { TargetAtLeast = 0.1, SafetyAtLeast = 0.3 };
+        var settings = new RankingSettings { PossibleAtLeast = 0.1, HigherChanceAtLeast = 0.3 };
 
-        Assert.Equal(Tier.Reach, settings.TierFor(0.099));
-        Assert.Equal(Tier.Target, settings.TierFor(0.1));
-        Assert.Equal(Tier.Safety, settings.TierFor(0.3));
+        Assert.Equal(Tier.LongShot, settings.TierFor(0.099));
+        Assert.Equal(Tier.Possible, settings.TierFor(0.1));
+        Assert.Equal(Tier.HigherChance, settings.TierFor(0.3));
     }
 
     private static double[] BruteForce(double[] p)
