@@ -56,7 +56,7 @@ public sealed class PollingService(
         while (!stoppingToken.IsCancellationRequested)
         {
             var held = await _role.AcquireAsync(stoppingToken).ConfigureAwait(false);
-            if (!await PollWhileHeldAsync(held, stoppingToken).ConfigureAwait(false) || stoppingToken.IsCancellationRequested)
+            if (!await PollWhileHeldAsync(held).ConfigureAwait(false) || stoppingToken.IsCancellationRequested)
             {
                 return; // StopAsync drains, saves the offset and releases the role
             }
@@ -69,7 +69,7 @@ public sealed class PollingService(
     }
 
     /// <summary>Polls until <paramref name="held"/> ends; false after a fatal error (the host is being stopped).</summary>
-    private async Task<bool> PollWhileHeldAsync(CancellationToken held, CancellationToken stoppingToken)
+    private async Task<bool> PollWhileHeldAsync(CancellationToken held)
     {
         try
         {
