@@ -20,7 +20,7 @@ namespace SmartPick.Bot.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> KnownOptions = ["profile", "specialty", "region", "top", "format", "program", "interviews", "programs", .. StorageMigrateVerb.OptionNames];
+    private static readonly HashSet<string> KnownOptions = ["profile", "specialty", "region", "visa", "top", "format", "program", "interviews", "programs", .. StorageMigrateVerb.OptionNames];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -134,7 +134,10 @@ public static class CliApp
         int? top = cli.Option("top") is { } t
             ? int.TryParse(t, out var n) && n is > 0 and <= 10_000 ? n : throw new CliException($"--top must be a whole number from 1 to 10000, not '{t}'")
             : null;
-        return services.GetRequiredService<IRankingAdvisor>().Rank(profile, new RankRequest(specialty, region, null, top));
+        VisaSupport? visa = cli.Option("visa") is { } v
+            ? RankArguments.Read(v, new RankRequest(), 50).Request.Visa is { } parsed ? parsed : throw new CliException($"--visa must be H1B or J1, not '{v}'")
+            : null;
+        return services.GetRequiredService<IRankingAdvisor>().Rank(profile, new RankRequest(specialty, region, null, top, Visa: visa));
     }
 
     private static AdvisorResult ExplainScore(CliArguments cli, IServiceProvider services)
