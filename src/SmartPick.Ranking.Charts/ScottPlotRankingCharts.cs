@@ -26,7 +26,7 @@ public sealed class ScottPlotRankingCharts : IRankingCharts
                 .Select(x => new ScottPlot.Bar { Position = x.i, Value = 100 * x.p.InterviewProbability, FillColor = TierColor(tier) }).ToList();
             if (bars.Count > 0)
             {
-                plot.Add.Bars(bars).LegendText = tier.ToString();
+                plot.Add.Bars(bars).LegendText = Words(tier);
             }
         }
 
@@ -37,9 +37,16 @@ public sealed class ScottPlotRankingCharts : IRankingCharts
         plot.Axes.Margins(bottom: 0);
         plot.ShowLegend();
         var alt = $"Bar chart of interview chances for {listed.Count} listed programs: " +
-            string.Join(", ", new[] { Tier.HigherChance, Tier.Possible, Tier.LongShot }.Select(t => $"{listed.Count(p => p.Tier == t)} {t}"));
+            string.Join(", ", new[] { Tier.HigherChance, Tier.Possible, Tier.LongShot }.Select(t => $"{listed.Count(p => p.Tier == t)} {Words(t)}"));
         return Png(plot, alt, "ranking.png");
     }
+
+    private static string Words(Tier tier) => tier switch
+    {
+        Tier.HigherChance => "higher chance",
+        Tier.Possible => "possible",
+        _ => "long shot",
+    };
 
     public ReplyImage? PlanChart(RankResult result)
     {

@@ -45,7 +45,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
             var deadEnd = order.Count == 0 || result.Plan.PMatch < LowChance;
             var stepsText = deadEnd && steps.Count > 0 ? NextSteps.Text(steps) : string.Empty;
             var text = page == 1 ? RankPage.Head(result) + RankText.Unrated(result, profile.Step2ck?.Score is null) + (order.Count == 0 ? stepsText : string.Empty) + lines : lines;
-            var first = Reply.Private(text) with { Choices = more, Image = page == 1 ? charts.ListChart(overall) : null };
+            var first = Reply.Private(text) with { Choices = more, Image = page == 1 ? RatedChart(overall) : null };
             var json = RankJson.Rank(overall);
             json["nextSteps"] = NextSteps.Json(steps);
             return new AdvisorResult(order.Count > 0 && stepsText.Length > 0 ? [first, Reply.Private(stepsText)] : [first], json);
@@ -209,4 +209,10 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         return engine.Model.Calibration(canonical);
     }
 
+    /// <summary>The list chart draws rated programs only: an unrated program has no personal percentage to draw.</summary>
+    private ReplyImage? RatedChart(RankResult result)
+    {
+        var rated = result.Programs.Where(p => TierNames.Rated(p.Program)).ToList();
+        return rated.Count == 0 ? null : charts.ListChart(result with { Programs = rated });
+    }
 }

@@ -226,7 +226,7 @@ public sealed class RankingAdvisorTests
         }
     }
 
-    private static string FindKnowledge()
+    internal static string FindKnowledge()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
