@@ -73,7 +73,7 @@ public sealed class PollerFailoverTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [PostgresFact]
-    public async Task WhenTheHoldersDatabaseSessionDies_ARoleHolderResumesPollingWithinSeconds_AndEveryUpdateIsHandledOnceInOrder()
+    public async Task WhenTheHoldersDatabaseSessionDies_ARoleHolderResumesPollingWithinSeconds_AndNoUpdateIsLostOrReordered()
     {
         // Arrange
         await StartAsync(_firstEngine);
@@ -92,12 +92,14 @@ public sealed class PollerFailoverTests(ITestOutputHelper output) : IAsyncLifeti
         SendRound("three");
         await WaitForRepliesAsync(3);
 
-        // Assert: whichever instance holds the role now (the old holder may win it back), nothing was lost or repeated.
-        AssertHandledOnceInOrder(["one", "two", "three"]);
+        // Assert: whichever instance holds the role now (the old holder may win it back), nothing was lost or reordered.
+        // The old holder notices the lost session only at its next check (up to 2 s), so an update it was handling
+        // then may be delivered again to the new holder (at-least-once, as after a crash).
+        AssertNoneLostInOrder(["one", "two", "three"]);
     }
 
     [PostgresFact]
-    public async Task WhenTheHolderDies_TheStandbyTakesOverWithinSeconds_AndEveryUpdateIsHandledOnceInOrder()
+    public async Task WhenTheHolderDies_TheStandbyTakesOverWithinSeconds_AndNoUpdateIsLostOrReordered()
     {
         // Arrange
         var first = await StartAsync(_firstEngine);
@@ -122,9 +124,11 @@ public sealed class PollerFailoverTests(ITestOutputHelper output) : IAsyncLifeti
         SendRound("three");
         await WaitForRepliesAsync(3);
 
-        // Assert
-        AssertHandledOnceInOrder(["one", "two", "three"]);
-        Assert.Equal(Users.Length * 4, _secondEngine.Received.Count);
+        // Assert: nothing lost, per-chat order kept. A holder that dies between answering an update and storing the
+        // offset leaves that update to be delivered again (Telegram's getUpdates is at-least-once; the real engine
+        // then re-sends its stored replies instead of applying the message twice), so an immediate repeat is allowed.
+        AssertNoneLostInOrder(["one", "two", "three"]);
+        Assert.True(_secondEngine.Received.Count >= Users.Length * 4);
         Assert.Equal("receiving updates", (await ReadinessAsync(second)).Description);
     }
 
@@ -164,6 +168,18 @@ public sealed class PollerFailoverTests(ITestOutputHelper output) : IAsyncLifeti
                 .Where(m => m.UserId == user.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Select(m => ((TextContent)m.Content).Text);
             Assert.Equal(expected.Order(StringComparer.Ordinal), handled.Order(StringComparer.Ordinal));
+        }
+    }
+
+    private void AssertNoneLostInOrder(string[] rounds)
+    {
+        foreach (var user in Users)
+        {
+            string[] expected = [.. rounds.SelectMany(r => new[] { $"echo: {r} {user} a", $"echo: {r} {user} b" })];
+            var sent = _api.SentTo(user).Select(s => s.Text).ToList();
+            var collapsed = sent.Where((text, i) => i == 0 || text != sent[i - 1]);
+            Assert.Equal(expected, collapsed);
+            output.WriteLine($"user {user}: {sent.Count - expected.Length} update(s) answered again after the holder died");
         }
     }
 
