@@ -6,12 +6,14 @@ namespace SmartPick.Ranking.Tests.Model;
 /// <summary>Better score, more USCE, more letters never lower any probability.</summary>
 public sealed class MonotonicityPropertyTests
 {
+    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("SMARTPICK_PROPERTY_ITERATIONS"), out var n) ? n : 150;
+
     private static readonly string[] SpecialtiesToTest = ["Internal Medicine", "Family Medicine", "Pediatrics", "Psychiatry"];
 
     private static readonly Gen<ApplicantProfile> Profiles =
         from specialty in Gen.Int[0, 3].Select(i => SpecialtiesToTest[i])
         from type in Gen.Enum<ApplicantType>()
-        from step2 in Gen.Int[190, 275]
+        from step2 in Gen.Int[209, 275] // below 209 is a failed attempt whatever the test date (domain-data, "Added 2026-12-04"), not a point on the curve
         from attempts in Gen.Int[1, 3]
         from yog in Gen.Int[2005, 2026]
         from visa in Gen.Enum<VisaNeed>()
@@ -38,7 +40,7 @@ public sealed class MonotonicityPropertyTests
 
     [Fact]
     public void HigherStep2_NeverLowersAnyProbability() =>
-        Profiles.Select(Gen.Int[1, 30]).Sample((p, d) => AssertNotLower(p, p with { Step2ck = p.Step2ck! with { Score = p.Step2ck.Score + d } }), iter: 150);
+        Profiles.Select(Gen.Int[1, 30]).Sample((p, d) => AssertNotLower(p, p with { Step2ck = p.Step2ck! with { Score = p.Step2ck.Score + d } }), iter: Iterations);
 
     [Fact]
     public void MoreUsce_NeverLowersAnyProbability() =>
