@@ -59,6 +59,7 @@ public sealed class Inboxes(FakeBotApi api) : IAsyncDisposable
 public sealed class Inbox
 {
     private readonly List<RecordedCall> _messages = [];
+    private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -78,6 +79,14 @@ public sealed class Inbox
         TaskCompletionSource changed;
         lock (_gate)
         {
+            // A reply with the text of an earlier one is a re-send after a crash (the engine repeats its stored replies
+            // for a redelivered update): the user has already read it, so it must not count as the answer to a later
+            // message whose expected phrase it happens to contain. The analysis drops re-sends the same way.
+            if (!_texts.Add(Plain.Of(call)))
+            {
+                return;
+            }
+
             _messages.Add(call);
             changed = _changed;
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
