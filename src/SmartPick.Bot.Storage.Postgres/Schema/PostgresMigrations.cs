@@ -78,5 +78,30 @@ internal static class PostgresMigrations
         CREATE INDEX correction_reports_user ON correction_reports (user_hash);
         CREATE INDEX correction_reports_created ON correction_reports (created_at, id);
         """,
+        """
+        CREATE TABLE inbox (
+            source        text        NOT NULL,
+            id            bigint      NOT NULL,
+            chat          text        NOT NULL,
+            payload       text        NOT NULL,
+            received_at   timestamptz NOT NULL,
+            claimed_by    text        NULL,
+            claimed_until timestamptz NULL,
+            attempts      integer     NOT NULL DEFAULT 0,
+            done_at       timestamptz NULL,
+            PRIMARY KEY (source, id)
+        );
+        CREATE INDEX inbox_open ON inbox (source, chat, id) WHERE done_at IS NULL;
+        CREATE TABLE leases (
+            name        text        NOT NULL PRIMARY KEY,
+            owner       text        NOT NULL,
+            lease_until timestamptz NOT NULL
+        );
+        CREATE TABLE send_budget (
+            bucket       text             NOT NULL PRIMARY KEY,
+            tokens       double precision NOT NULL,
+            refreshed_at timestamptz      NOT NULL
+        );
+        """,
     ];
 }

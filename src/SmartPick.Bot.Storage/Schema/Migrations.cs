@@ -99,5 +99,25 @@ internal static class Migrations
             PRIMARY KEY (platform, server_id)
         ) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE inbox (
+            source        TEXT    NOT NULL,
+            id            INTEGER NOT NULL,
+            chat          TEXT    NOT NULL,
+            payload       TEXT    NOT NULL,
+            received_at   TEXT    NOT NULL,
+            claimed_by    TEXT    NULL,
+            claimed_until TEXT    NULL,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            done_at       TEXT    NULL,
+            PRIMARY KEY (source, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX inbox_open ON inbox (source, chat, id) WHERE done_at IS NULL;
+        CREATE TABLE leases (
+            name        TEXT NOT NULL PRIMARY KEY,
+            owner       TEXT NOT NULL,
+            lease_until TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }
