@@ -34,7 +34,10 @@ public static class PostgresStorageExtensions
         builder.Services.AddSingleton<INotificationLedger, PostgresNotificationLedger>();
         builder.Services.AddSingleton<IInactivityStore, PostgresInactivityStore>();
         builder.Services.AddSingleton<ICorrectionStore, PostgresCorrectionStore>();
+        builder.Services.AddSingleton<Core.Servers.IServerSettingsStore, PostgresServerSettingsStore>();
         builder.Services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
+        builder.Services.AddSingleton<ITimedLeases, PostgresTimedLeases>();
+        builder.Services.AddSingleton<IUpdateInbox, Inbox.PostgresUpdateInbox>();
         builder.Services.AddHostedService<MigrationService>();
         return builder;
     }
