@@ -31,6 +31,7 @@ public static class CoreHostingExtensions
         services.AddSingleton<ReportCommand>();
         services.TryAddSingleton<Servers.IGuideTopics, Servers.NoGuideTopics>();
         services.AddSingleton<Servers.FaqCommand>();
+        services.AddSingleton<Servers.SettingsCommand>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddRankingAdvisor();

@@ -78,6 +78,7 @@ public static class DiscordAdapterExtensions
         services.AddScoped<InteractionHandler>();
         services.AddScoped<CommandRegistrar>();
         services.AddScoped<Servers.GuildRemoval>();
+        services.AddSingleton<Servers.GuildVisibility>();
         services.AddScoped<DispatchRouter>();
         services.AddHostedService<DiscordGatewayService>();
         services.AddSingleton(sp => new InteractionSignature(

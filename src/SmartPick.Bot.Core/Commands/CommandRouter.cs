@@ -6,7 +6,7 @@ using SmartPick.Bot.Core.Messaging;
 namespace SmartPick.Bot.Core.Commands;
 
 /// <summary>Decides what an inbound message means (command, intake answer, button, form, question) and dispatches it.</summary>
-public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice, ApplicantCommands applicant, ReportCommand? report = null, Servers.FaqCommand? faq = null)
+public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice, ApplicantCommands applicant, ReportCommand? report = null, Servers.FaqCommand? faq = null, Servers.SettingsCommand? settings = null)
 {
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase) { "hi", "hello", "hey", "start", "menu", "help", "hola" };
 
@@ -65,6 +65,8 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
                 return report.HandleAsync(turn, command, cancellationToken);
             case "faq" when faq is not null:
                 return faq.HandleAsync(turn, command, cancellationToken);
+            case "settings" when settings is not null:
+                return settings.HandleAsync(turn, command, cancellationToken);
             default:
                 turn.Say(new Reply($"I don't know the command /{Markup.Escape(command.Name)}. Send /help to see what I can do."));
                 return Task.CompletedTask;

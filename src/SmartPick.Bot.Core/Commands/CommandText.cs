@@ -3,7 +3,7 @@ namespace SmartPick.Bot.Core.Commands;
 /// <summary>Reads "/explain_score@SmartPickBot 1400531031" into a canonical name and its argument text.</summary>
 public static class CommandText
 {
-    public static readonly IReadOnlyList<string> Names = ["start", "help", "profile", "rank", "explain-score", "plan", "chances", "ask", "forget", "export", "list", "compare", "timeline", "remind", "privacy", "report", "faq"];
+    public static readonly IReadOnlyList<string> Names = ["start", "help", "profile", "rank", "explain-score", "plan", "chances", "ask", "forget", "export", "list", "compare", "timeline", "remind", "privacy", "report", "faq", "settings"];
 
     /// <summary>Returns false when the text is not a slash command.</summary>
     public static bool TryParse(string text, out string name, out string arguments)

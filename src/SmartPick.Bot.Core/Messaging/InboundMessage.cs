@@ -32,6 +32,9 @@ public sealed record InboundMessage(string Platform, string ConversationId, stri
     /// repeat with the replies it gave the first time.
     /// </summary>
     public string? MessageId { get; init; }
+
+    /// <summary>The Discord guild / Telegram group of a group message (null in direct chats and on the console).</summary>
+    public Servers.ServerContext? Server { get; init; }
 }
 
 /// <summary>What the user sent.</summary>

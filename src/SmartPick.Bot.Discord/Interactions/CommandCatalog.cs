@@ -70,6 +70,7 @@ public static class CommandCatalog
             "Tell the maintainers a program's data is wrong",
             Text("program", "ACGME id or program name") with { Required = true },
             Text("text", "What is wrong", 1000) with { Required = true }),
+        Servers.ServerSettingsCommand.Definition,
     ];
 
     private static CommandOption Sub(string name, string description, params CommandOption[] options) =>

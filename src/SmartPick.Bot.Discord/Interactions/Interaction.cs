@@ -27,6 +27,9 @@ public sealed record Interaction(
     /// <summary>A guild channel or a group DM: personal replies must be ephemeral there.</summary>
     public bool IsShared => GuildId is not null || Context == 2;
 
+    /// <summary>The member's permission bits in the channel (a string of digits; guild interactions only).</summary>
+    public string? MemberPermissions { get; init; }
+
     public static Interaction Parse(JsonElement e)
     {
         var user = e.TryGetProperty("member", out var member) && member.TryGetProperty("user", out var mu) ? mu : e.GetProperty("user");
@@ -41,6 +44,9 @@ public sealed record Interaction(
             channelId ?? string.Empty,
             user.GetProperty("id").GetString()!,
             e.TryGetProperty("context", out var ctx) && ctx.ValueKind == JsonValueKind.Number ? ctx.GetInt32() : null,
-            e.TryGetProperty("data", out var d) ? d : default);
+            e.TryGetProperty("data", out var d) ? d : default)
+        {
+            MemberPermissions = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("permissions", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null,
+        };
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class InteractionHandler(
     SpecialtyAutocomplete autocomplete,
     FormCache forms,
     DirectConversation direct,
+    Servers.GuildVisibility visibility,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     DiscordMetrics metrics,
@@ -76,7 +77,7 @@ public sealed partial class InteractionHandler(
 
     private async Task AnswerAsync(Interaction interaction, InteractionResponder responder, InboundMessage message, long receivedAt, CancellationToken cancellationToken)
     {
-        var work = RunEngineAsync(message, cancellationToken);
+        var work = RunEngineAsync(interaction, message, cancellationToken);
         var budget = options.Value.DeferAfter - time.GetElapsedTime(receivedAt);
         if (budget > TimeSpan.Zero)
         {
@@ -99,12 +100,12 @@ public sealed partial class InteractionHandler(
         await ContinueInDirectAsync(interaction, responder, await work, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<Reply>> RunEngineAsync(InboundMessage message, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reply>> RunEngineAsync(Interaction interaction, InboundMessage message, CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
         {
-            return await engine.HandleAsync(message, cancellationToken);
+            return await visibility.ApplyAsync(interaction, message, await engine.HandleAsync(message, cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -18,6 +18,7 @@ public static class InteractionMapper
         return new InboundMessage(Platform, interaction.ChannelId, interaction.UserId, interaction.IsShared ? ChatKind.Group : ChatKind.Direct, content)
         {
             MessageId = "interaction:" + interaction.Id, // a resumed gateway may replay it; the engine applies it once
+            Server = Servers.ServerSettingsCommand.ContextOf(interaction),
         };
     }
 

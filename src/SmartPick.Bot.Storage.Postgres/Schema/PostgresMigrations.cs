@@ -79,6 +79,22 @@ internal static class PostgresMigrations
         CREATE INDEX correction_reports_created ON correction_reports (created_at, id);
         """,
         """
+        CREATE TABLE server_settings (
+            platform        text        NOT NULL,
+            server_id       text        NOT NULL,
+            announcements   boolean     NOT NULL,
+            channel_id      text        NULL,
+            public_ask      boolean     NOT NULL,
+            time_zone       text        NOT NULL,
+            quiet_from      integer     NULL,
+            quiet_to        integer     NULL,
+            off_reason      text        NULL,
+            updated_at      timestamptz NOT NULL,
+            PRIMARY KEY (platform, server_id)
+        );
+        CREATE INDEX server_settings_announcing ON server_settings (platform, server_id) WHERE announcements;
+        """,
+        """
         CREATE TABLE inbox (
             source        text        NOT NULL,
             id            bigint      NOT NULL,

@@ -29,10 +29,11 @@ public static partial class TelegramCommandCatalog
         ("privacy", "What is stored, for how long, how to delete it"),
         ("faq", "Quick answers: pick a guide topic"),
         ("report", "Tell the maintainers a program's data is wrong"),
+        ("settings", "Group admins: announcements, time zone, quiet hours"),
     ];
 
     /// <summary>Commands that make sense in a group; personal ones still answer with a private-chat link.</summary>
-    public static IReadOnlyList<string> GroupCommands { get; } = ["help", "rank", "plan", "ask", "explain-score", "profile", "timeline", "privacy", "faq"];
+    public static IReadOnlyList<string> GroupCommands { get; } = ["help", "rank", "plan", "ask", "explain-score", "profile", "timeline", "privacy", "faq", "settings"];
 
     public static string ToTelegramName(string canonical) => canonical.Replace('-', '_').ToLowerInvariant();
 

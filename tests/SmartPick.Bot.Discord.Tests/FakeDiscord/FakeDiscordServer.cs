@@ -84,14 +84,17 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>Registers an interaction (receipt time = now) and returns its gateway JSON.</summary>
-    public string NewInteraction(int type, string dataJson, bool inGuild, string userId = "53908232506183680", string channelId = "645027906669510667")
+    /// <summary>An ordinary member's permission bits (Discord's default @everyone set: no Manage Server, no Administrator).</summary>
+    public const string MemberPermissions = "104324673";
+
+    /// <summary>Registers an interaction (receipt time = now) and returns its gateway JSON; guild members carry their permissions, as Discord sends them.</summary>
+    public string NewInteraction(int type, string dataJson, bool inGuild, string userId = "53908232506183680", string channelId = "645027906669510667", string permissions = MemberPermissions)
     {
         var id = (1300000000000000000L + Interlocked.Increment(ref interactionIds)).ToString(CultureInfo.InvariantCulture);
         var token = "itoken" + id;
         Interactions[id] = new FakeInteractionState(id, token, time.GetUtcNow());
         var who = inGuild
-            ? "\"guild_id\":\"222\",\"member\":{\"user\":{\"id\":\"" + userId + "\",\"username\":\"resident42\"}},\"context\":0"
+            ? "\"guild_id\":\"222\",\"member\":{\"user\":{\"id\":\"" + userId + "\",\"username\":\"resident42\"},\"permissions\":\"" + permissions + "\"},\"context\":0"
             : "\"user\":{\"id\":\"" + userId + "\",\"username\":\"resident42\"},\"context\":1";
         return $$"""{"id":"{{id}}","application_id":"333","type":{{type}},"token":"{{token}}","version":1,"channel_id":"{{channelId}}",{{who}},"data":{{dataJson}},"app_permissions":"0","entitlements":[]}""";
     }
