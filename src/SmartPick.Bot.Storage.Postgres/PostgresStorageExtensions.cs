@@ -35,7 +35,6 @@ public static class PostgresStorageExtensions
         builder.Services.AddSingleton<IInactivityStore, PostgresInactivityStore>();
         builder.Services.AddSingleton<ICorrectionStore, PostgresCorrectionStore>();
         builder.Services.AddSingleton<Core.Servers.IServerSettingsStore, PostgresServerSettingsStore>();
-        builder.Services.AddSingleton<Core.Servers.IServerSettingsStore, PostgresServerSettingsStore>();
         builder.Services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
         builder.Services.AddSingleton<ITimedLeases, PostgresTimedLeases>();
         builder.Services.AddSingleton<IUpdateInbox, Inbox.PostgresUpdateInbox>();
