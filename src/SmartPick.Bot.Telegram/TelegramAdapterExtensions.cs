@@ -69,13 +69,16 @@ public static class TelegramAdapterExtensions
         services.AddSingleton<IDirectMessenger, TelegramDirectMessenger>();
         services.AddSingleton<UpdateLedger>();
         services.AddSingleton<Servers.GroupRemoval>();
+        services.AddSingleton<Core.Servers.IServerAdmins, Servers.ChatAdmins>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<BotStartup>();
         if (string.Equals(section[nameof(TelegramOptions.Mode)], nameof(TelegramMode.Webhook), StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<WebhookReceiver>();
+            services.AddSingleton<InboxWorker>();
             services.AddHostedService<WebhookService>();
+            services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
         }
         else
         {

@@ -68,4 +68,12 @@ public sealed class TelegramWebhookOptions
 
     /// <summary>Checked against X-Telegram-Bot-Api-Secret-Token: 1-256 of A-Z, a-z, 0-9, _ and - (a secret).</summary>
     public string? SecretToken { get; set; }
+
+    /// <summary>Updates one instance handles at once (different chats; one chat is always one at a time).</summary>
+    [Range(1, 256)]
+    public int Workers { get; set; } = 16;
+
+    /// <summary>How long a claimed update stays with its worker without a renewal: after a crash, its chat waits this long before another instance redoes it.</summary>
+    [Range(1, 600)]
+    public int ClaimSeconds { get; set; } = 30;
 }

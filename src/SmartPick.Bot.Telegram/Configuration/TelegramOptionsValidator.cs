@@ -32,6 +32,13 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
             {
                 failures.Add($"{Prefix}Webhook:SecretToken is required in webhook mode: 1-256 characters of A-Z, a-z, 0-9, _ and -.");
             }
+
+            // Nested options are not covered by ValidateDataAnnotations.
+            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options.Webhook, new(options.Webhook), results, validateAllProperties: true))
+            {
+                failures.AddRange(results.Select(r => $"{Prefix}Webhook:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

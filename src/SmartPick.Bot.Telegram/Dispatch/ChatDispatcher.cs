@@ -1,12 +1,14 @@
+using SmartPick.Bot.Telegram.Receiving;
 using Telegram.Bot.Types;
 
 namespace SmartPick.Bot.Telegram.Dispatch;
 
 /// <summary>
 /// Runs each chat's updates one after another (in arrival order) while different chats run concurrently, so
-/// a slow or failing handler only ever delays its own chat. Each chat keeps just the tail task of its queue.
+/// a slow or failing handler only ever delays its own chat. Each chat keeps just the tail task of its queue. A finished
+/// update is recorded in the <see cref="UpdateLedger"/> before its chat moves on (polling mode).
 /// </summary>
-public sealed class ChatDispatcher(UpdatePipeline pipeline) : IDisposable
+public sealed class ChatDispatcher(UpdatePipeline pipeline, UpdateLedger ledger) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, Task> _tails = [];
@@ -20,7 +22,7 @@ public sealed class ChatDispatcher(UpdatePipeline pipeline) : IDisposable
         {
             var previous = _tails.GetValueOrDefault(chatKey) ?? Task.CompletedTask;
             var next = previous
-                .ContinueWith(_ => pipeline.ProcessAsync(update, token), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+                .ContinueWith(_ => ProcessAsync(update, token), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
                 .Unwrap();
             _tails[chatKey] = next;
             next.ContinueWith(done => Release(chatKey, done), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -53,6 +55,15 @@ public sealed class ChatDispatcher(UpdatePipeline pipeline) : IDisposable
     }
 
     public void Dispose() => _handlers.Dispose();
+
+    private async Task ProcessAsync(Update update, CancellationToken token)
+    {
+        if (await pipeline.ProcessAsync(update, token).ConfigureAwait(false))
+        {
+            // Shutdown leaves the update in flight, so the persisted offset stays at or below it and it is fetched again.
+            await ledger.CompleteAsync(update.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
 
     private Task[] Snapshot()
     {

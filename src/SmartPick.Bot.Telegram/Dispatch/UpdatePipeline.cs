@@ -15,13 +15,13 @@ namespace SmartPick.Bot.Telegram.Dispatch;
 
 /// <summary>
 /// Handles one update end to end: acknowledge a button press, ask the engine, render and send the replies in
-/// order, mark the update done. Never throws: a failure is logged and the chat moves on.
+/// order. Never throws: a failure is logged and the chat moves on. The caller records the update as done (polling: the
+/// <see cref="UpdateLedger"/>; webhook: the durable inbox).
 /// </summary>
 public sealed class UpdatePipeline(
     IConversationEngine engine,
     TelegramSender sender,
     BotIdentity bot,
-    UpdateLedger ledger,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<UpdatePipeline> logger,
@@ -31,7 +31,8 @@ public sealed class UpdatePipeline(
     private static readonly TimeSpan TypingAfter = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan TypingEvery = TimeSpan.FromSeconds(4);
 
-    public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
+    /// <summary>True when the update is finished (handled, or failed and dropped); false when shutdown interrupted it, so it must be handled again.</summary>
+    public async Task<bool> ProcessAsync(Update update, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         try
@@ -52,16 +53,16 @@ public sealed class UpdatePipeline(
                 TelegramLog.UpdateIgnored(logger, update.Id);
             }
 
-            await ledger.CompleteAsync(update.Id, CancellationToken.None).ConfigureAwait(false);
+            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutdown: the update stays in flight, so the persisted offset stays at or below it and it is fetched again.
+            return false; // shutdown: the update stays unfinished and is handled again
         }
         catch (Exception e)
         {
             TelegramLog.UpdateFailed(logger, e, update.Id, Ms(started));
-            await ledger.CompleteAsync(update.Id, CancellationToken.None).ConfigureAwait(false);
+            return true;
         }
     }
 

@@ -55,4 +55,19 @@ internal static partial class TelegramLog
 
     [LoggerMessage(15, LogLevel.Warning, "Telegram start-up call failed; retrying in {DelayMs} ms")]
     public static partial void StartupRetry(ILogger logger, Exception exception, long delayMs);
+
+    [LoggerMessage(17, LogLevel.Error, "Webhook update {UpdateId} could not be stored in the inbox; answered 500 so Telegram delivers it again")]
+    public static partial void InboxWriteFailed(ILogger logger, Exception exception, int updateId);
+
+    [LoggerMessage(18, LogLevel.Warning, "Inbox claim failed; retrying in {DelayMs} ms")]
+    public static partial void InboxClaimFailed(ILogger logger, Exception exception, long delayMs);
+
+    [LoggerMessage(19, LogLevel.Warning, "Update {UpdateId} was claimed {Attempts} times: an earlier worker did not finish it")]
+    public static partial void InboxRedo(ILogger logger, long updateId, int attempts);
+
+    [LoggerMessage(20, LogLevel.Warning, "Lost the inbox claim on update {UpdateId} (it expired); another worker may redo it")]
+    public static partial void InboxClaimLost(ILogger logger, long updateId);
+
+    [LoggerMessage(21, LogLevel.Information, "Inbox worker stopping: {Count} updates in hand are finished first")]
+    public static partial void InboxDraining(ILogger logger, int count);
 }

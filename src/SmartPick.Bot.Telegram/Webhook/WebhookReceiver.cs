@@ -1,13 +1,13 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.State;
 using SmartPick.Bot.Telegram.Configuration;
-using SmartPick.Bot.Telegram.Dispatch;
 using SmartPick.Bot.Telegram.Inbound;
 using SmartPick.Bot.Telegram.Logging;
-using SmartPick.Bot.Telegram.Receiving;
 using SmartPick.Bot.Telegram.Telemetry;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -15,11 +15,12 @@ using Telegram.Bot.Types;
 namespace SmartPick.Bot.Telegram.Webhook;
 
 /// <summary>
-/// One webhook delivery: check the secret header, parse the update, de-duplicate (Telegram redelivers until it
-/// gets a fast 2xx), hand it to the same dispatcher as polling and answer at once. Framework-neutral (body stream
-/// in, status code out), so the HTTP front door maps it and a durable inbox can be put behind it.
+/// One webhook delivery: check the secret header, parse the update, store it in the durable inbox, then answer 200.
+/// Telegram redelivers until it gets a 2xx, so nothing is acknowledged before it is stored: a crash after the 200 loses
+/// nothing, and a redelivery of a stored update is recognized by its id. Any instance may receive; the
+/// <see cref="InboxWorker"/>s of all instances handle what is stored. Framework-neutral (body stream in, status code out).
 /// </summary>
-public sealed class WebhookReceiver(UpdateLedger ledger, ChatDispatcher dispatcher, TelegramMetrics metrics, IOptions<TelegramOptions> options, TimeProvider time, ILogger<WebhookReceiver> logger)
+public sealed class WebhookReceiver(IUpdateInbox inbox, InboxWorker worker, TelegramMetrics metrics, IOptions<TelegramOptions> options, TimeProvider time, ILogger<WebhookReceiver> logger)
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -32,10 +33,12 @@ public sealed class WebhookReceiver(UpdateLedger ledger, ChatDispatcher dispatch
             return 401;
         }
 
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var json = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(body, JsonBotAPI.Options, cancellationToken).ConfigureAwait(false);
+            update = JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
         }
         catch (JsonException)
         {
@@ -55,9 +58,18 @@ public sealed class WebhookReceiver(UpdateLedger ledger, ChatDispatcher dispatch
             metrics.UpdateReceived(time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)));
         }
 
-        if (ledger.TryBegin(update.Id))
+        try
         {
-            dispatcher.Dispatch(update, UpdateTranslator.ChatOf(update) ?? 0);
+            var chat = (UpdateTranslator.ChatOf(update) ?? 0).ToString(CultureInfo.InvariantCulture);
+            if (await inbox.AddAsync(worker.Source, update.Id, chat, json, cancellationToken).ConfigureAwait(false))
+            {
+                worker.Nudge();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            TelegramLog.InboxWriteFailed(logger, e, update.Id);
+            return 500;
         }
 
         return 200;

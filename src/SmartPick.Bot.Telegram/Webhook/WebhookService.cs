@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartPick.Bot.Core.Adapters;
 using SmartPick.Bot.Telegram.Configuration;
-using SmartPick.Bot.Telegram.Dispatch;
 using SmartPick.Bot.Telegram.Inbound;
 using SmartPick.Bot.Telegram.Logging;
 using SmartPick.Bot.Telegram.Receiving;
@@ -16,15 +15,14 @@ namespace SmartPick.Bot.Telegram.Webhook;
 /// <summary>
 /// Webhook mode: registers the public URL with Telegram; deliveries arrive on the host's HTTP front door
 /// (<c>SmartPick:Http:Urls</c>), which hands them to <see cref="WebhookReceiver"/> (put a TLS-terminating proxy in
-/// front: Telegram requires HTTPS on 443, 80, 88 or 8443). Updates go through the same dispatcher and pipeline as
-/// polling. One connection (max_connections 1) keeps deliveries in id order, which the ledger's de-duplication
-/// relies on; each is acknowledged at once, so this costs no throughput.
+/// front: Telegram requires HTTPS on 443, 80, 88 or 8443). Deliveries are stored in the durable inbox and handled by
+/// the <see cref="InboxWorker"/>s of every instance through the same pipeline as polling. One connection
+/// (max_connections 1) keeps deliveries in id order, so an update is stored before any later one of its chat; each is
+/// acknowledged as soon as it is stored.
 /// </summary>
 public sealed class WebhookService(
     BotStartup startup,
     BotIdentity identity,
-    UpdateLedger ledger,
-    ChatDispatcher dispatcher,
     AdapterSupervisor supervisor,
     TelegramReadiness readiness,
     TelegramMetrics metrics,
@@ -33,13 +31,6 @@ public sealed class WebhookService(
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         supervisor.RunAsync("telegram", "webhook registration", RegisterAsync, () => metrics.Restarted("webhook"), stoppingToken);
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await dispatcher.DrainAsync(cancellationToken).ConfigureAwait(false);
-        await ledger.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-    }
 
     private async Task RegisterAsync(CancellationToken stoppingToken)
     {

@@ -47,7 +47,7 @@ public sealed class AddTelegramAdapterTests
     [Fact]
     public async Task StartAsync_WebhookModeWithoutItsSettings_FailsNamingEachOne()
     {
-        using var host = Build(new() { ["SmartPick:Telegram:Token"] = "123:abc", ["SmartPick:Telegram:Mode"] = "Webhook", ["SmartPick:Telegram:Webhook:SecretToken"] = "has spaces" });
+        using var host = Build(new() { ["SmartPick:Telegram:Token"] = "123:abc", ["SmartPick:Telegram:Mode"] = "Webhook", ["SmartPick:Telegram:Webhook:SecretToken"] = "has spaces", ["SmartPick:Storage:ConnectionString"] = "Data Source=:memory:" }, withStorage: true);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -103,10 +103,16 @@ public sealed class AddTelegramAdapterTests
         Assert.Equal("http://127.0.0.1:8081/bot123:abc", options.BaseRequestUrl);
     }
 
-    private static IHost Build(Dictionary<string, string?> settings)
+    /// <summary>Webhook mode keeps deliveries in the storage's inbox, so it needs storage (<paramref name="withStorage"/>) as the host always has.</summary>
+    private static IHost Build(Dictionary<string, string?> settings, bool withStorage = false)
     {
         var builder = TestBot.Builder(settings);
         builder.Services.AddSingleton<IConversationEngine>(new FakeEngine());
+        if (withStorage)
+        {
+            SmartPick.Bot.Storage.StorageHostingExtensions.AddSqliteStorage(builder);
+        }
+
         builder.Services.AddSingleton<IAdapterStateStore>(new InMemoryAdapterStateStore());
         builder.AddTelegramAdapter();
         return builder.Build();

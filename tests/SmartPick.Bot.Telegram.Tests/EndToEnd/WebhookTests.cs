@@ -18,28 +18,35 @@ public sealed class WebhookTests : IAsyncLifetime
 {
     private const string Secret = "s3cret_Token-1";
     private readonly FakeEngine _engine = new();
+    private readonly string _dir = Directory.CreateTempSubdirectory("smartpick-webhook-").FullName;
     private FakeBotApi _api = null!;
     private IHost _host = null!;
 
     public async Task InitializeAsync()
     {
         _api = await FakeBotApi.StartAsync();
-        _host = TestBot.WithFakeEngine(_api, _engine, new InMemoryAdapterStateStore(), s =>
+        _host = StartHost(_engine);
+        await _host.StartAsync();
+        await _api.WaitUntilAsync(f => f.WebhookUrl is not null);
+    }
+
+    private IHost StartHost(FakeEngine engine) =>
+        TestBot.WithFakeEngineAndSqlite(_api, engine, Path.Combine(_dir, "bot.db"), s =>
         {
+            s["SmartPick:Telegram:Webhook:ClaimSeconds"] = "1";
             s["SmartPick:Telegram:Mode"] = "Webhook";
             s["SmartPick:Telegram:Webhook:Url"] = "https://bot.example.org/telegram/update";
             s["SmartPick:Http:Urls"] = "http://127.0.0.1:0"; // the front door itself is the host's
             s["SmartPick:Telegram:Webhook:SecretToken"] = Secret;
         });
-        await _host.StartAsync();
-        await _api.WaitUntilAsync(f => f.WebhookUrl is not null);
-    }
 
     public async Task DisposeAsync()
     {
         await _host.StopAsync();
         _host.Dispose();
         await _api.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
     }
 
     [Fact]
@@ -63,6 +70,38 @@ public sealed class WebhookTests : IAsyncLifetime
 
         Assert.Equal((200, 200), (first, again));
         Assert.Equal("echo: hello via webhook", Assert.Single(_api.SentTo(77)).Text);
+    }
+
+    [Fact]
+    public async Task Delivery_AnsweredWith200_SurvivesACrashBeforeItWasHandled_AndIsHandledOnceAfterRestart()
+    {
+        // Arrange: this instance takes the update but never finishes its turn.
+        _engine.Respond = async (_, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            throw new InvalidOperationException("unreachable");
+        };
+        var status = await DeliverAsync(_api.TextUpdate(80, "sent just before the crash"), Secret);
+        await _api.WaitUntilAsync(_ => !_engine.Received.IsEmpty);
+
+        // Act: the process dies with the turn in hand; a new one starts on the same database.
+        using (var now = new CancellationTokenSource())
+        {
+            await now.CancelAsync();
+            await _host.StopAsync(now.Token);
+        }
+
+        _host.Dispose();
+        var restarted = new FakeEngine();
+        _host = StartHost(restarted);
+        await _host.StartAsync();
+        await _api.WaitForSentAsync(80, 1);
+        await Task.Delay(300);
+
+        // Assert
+        Assert.Equal(200, status);
+        Assert.Equal("echo: sent just before the crash", Assert.Single(_api.SentTo(80)).Text);
+        Assert.Single(restarted.Received);
     }
 
     [Fact]
