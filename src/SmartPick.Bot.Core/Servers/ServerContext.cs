@@ -1,13 +1,17 @@
 namespace SmartPick.Bot.Core.Servers;
 
 /// <summary>
-/// The community server a group message came from, set by the adapter. Whether the sender administers it is asked
-/// only when a command needs it (Telegram answers that with a Bot API call; Discord sends it with the interaction).
+/// The community server a group message came from, set by the adapter. <paramref name="IsAdmin"/> is known when the
+/// platform sends it with the message (Discord's member.permissions); when null, a command that needs it asks the
+/// platform's <see cref="IServerAdmins"/> (Telegram: getChatMember).
 /// </summary>
-public sealed class ServerContext(ServerKey key, Func<CancellationToken, Task<bool>> isAdmin)
-{
-    public ServerKey Key { get; } = key;
+public sealed record ServerContext(ServerKey Key, bool? IsAdmin = null);
 
-    /// <summary>Discord: Manage Server (or Administrator) in the interaction's member.permissions; Telegram: creator or administrator.</summary>
-    public Task<bool> IsAdminAsync(CancellationToken cancellationToken) => isAdmin(cancellationToken);
+/// <summary>Asks a platform whether a user administers a server; registered by adapters whose messages don't say.</summary>
+public interface IServerAdmins
+{
+    /// <summary>"telegram", matching <see cref="ServerKey.Platform"/>.</summary>
+    string Platform { get; }
+
+    Task<bool> IsAdminAsync(ServerKey server, string userId, CancellationToken cancellationToken);
 }

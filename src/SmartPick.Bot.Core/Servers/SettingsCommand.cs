@@ -8,7 +8,7 @@ namespace SmartPick.Bot.Core.Servers;
 /// (asked again here, whatever the platform's menu showed); every change is shown back; a bad value is explained and
 /// asked again with an example. Server settings belong to the server, so /forget never touches them.
 /// </summary>
-public sealed class SettingsCommand(IServerSettingsStore store)
+public sealed class SettingsCommand(IServerSettingsStore store, IEnumerable<IServerAdmins> admins)
 {
     internal async Task HandleAsync(Turn turn, CommandContent command, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class SettingsCommand(IServerSettingsStore store)
         }
 
         var platform = server.Key.Platform;
-        if (!await server.IsAdminAsync(cancellationToken))
+        if (!await IsAdminAsync(server, turn.Message.UserId, cancellationToken))
         {
             turn.Say(new Reply(platform == "discord"
                 ? "Only members with the **Manage Server** permission can view or change SmartPick's settings for this server."
@@ -43,4 +43,8 @@ public sealed class SettingsCommand(IServerSettingsStore store)
 
         turn.Say(new Reply((changes.Count > 0 ? "Saved. " : string.Empty) + SettingsText.Show(updated, platform)));
     }
+
+    private async Task<bool> IsAdminAsync(ServerContext server, string userId, CancellationToken cancellationToken) =>
+        server.IsAdmin ?? (admins.FirstOrDefault(a => a.Platform == server.Key.Platform) is { } platform
+            && await platform.IsAdminAsync(server.Key, userId, cancellationToken));
 }

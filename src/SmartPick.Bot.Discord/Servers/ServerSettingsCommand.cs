@@ -51,6 +51,6 @@ public static class ServerSettingsCommand
 
         var admin = BigInteger.TryParse(interaction.MemberPermissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
             && ((bits & ManageGuild) != 0 || (bits & Administrator) != 0);
-        return new ServerContext(new ServerKey(InteractionMapper.Platform, guild), _ => Task.FromResult(admin));
+        return new ServerContext(new ServerKey(InteractionMapper.Platform, guild), admin);
     }
 }

@@ -13,6 +13,9 @@ public static class UpdateTranslator
 {
     public const string Platform = "telegram";
 
+    /// <summary>The account an anonymous group administrator writes as; sender_chat is then the group itself.</summary>
+    public const long GroupAnonymousBotId = 1087968824;
+
     /// <summary>The chat an update belongs to (its ordering key), or null when it has none.</summary>
     public static long? ChatOf(Update update) => update switch
     {
@@ -29,7 +32,7 @@ public static class UpdateTranslator
             return FromCallback(update.Id, cq);
         }
 
-        if (update.Message is not { From: { IsBot: false } from, Text: { Length: > 0 } text } message)
+        if (update.Message is not { From: { } from, Text: { Length: > 0 } text } message || (from.IsBot && !IsAnonymousAdmin(message)))
         {
             return null;
         }
@@ -53,9 +56,17 @@ public static class UpdateTranslator
             return null;
         }
 
-        var inbound = new InboundMessage(Platform, Id(message.Chat.Id), Id(from.Id), kind, content) { MessageId = MessageIdFor(update.Id) };
+        var inbound = new InboundMessage(Platform, Id(message.Chat.Id), Id(from.Id), kind, content) { MessageId = MessageIdFor(update.Id), Server = ServerOf(message.Chat.Id, kind) };
         return new TranslatedUpdate(update.Id, message.Chat.Id, inbound);
     }
+
+    /// <summary>An anonymous administrator's message: from GroupAnonymousBot, sent on behalf of this very group.</summary>
+    private static bool IsAnonymousAdmin(Message message) =>
+        message.From?.Id == GroupAnonymousBotId && message.SenderChat?.Id == message.Chat.Id;
+
+    // The admin check is asked of ChatAdmins (getChatMember) only when a command needs it.
+    private static Core.Servers.ServerContext? ServerOf(long chatId, ChatKind kind) =>
+        kind == ChatKind.Group ? new(new Core.Servers.ServerKey(Platform, Id(chatId))) : null;
 
     private static string MessageIdFor(int updateId) => "update:" + updateId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -70,7 +81,7 @@ public static class UpdateTranslator
         var chat = cq.Message?.Chat;
         var chatId = chat?.Id ?? cq.From.Id;
         var kind = chat is null || chat.Type == ChatType.Private ? ChatKind.Direct : ChatKind.Group;
-        var inbound = new InboundMessage(Platform, Id(chatId), Id(cq.From.Id), kind, new ButtonContent(cq.Data)) { MessageId = MessageIdFor(updateId) };
+        var inbound = new InboundMessage(Platform, Id(chatId), Id(cq.From.Id), kind, new ButtonContent(cq.Data)) { MessageId = MessageIdFor(updateId), Server = ServerOf(chatId, kind) };
         return new TranslatedUpdate(updateId, chatId, inbound)
         {
             CallbackQueryId = cq.Id,

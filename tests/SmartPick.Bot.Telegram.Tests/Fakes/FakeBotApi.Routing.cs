@@ -52,6 +52,7 @@ public sealed partial class FakeBotApi
             "deletewebhook" => DeleteWebhook(),
             "setwebhook" => SetWebhook(parameters),
             "sendchataction" => (200, Ok(true), null),
+            "getchatmember" => GetChatMember(parameters),
             _ => (404, Error(404, "Not Found: method not found"), null),
         };
 
