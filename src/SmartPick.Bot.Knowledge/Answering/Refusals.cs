@@ -1,12 +1,13 @@
-using System.Text.RegularExpressions;
+using SmartPick.Bot.Knowledge.Retrieval;
 
 namespace SmartPick.Bot.Knowledge.Answering;
 
 /// <summary>
 /// Requests the bot declines whatever the guide contains, each with a line saying what it can do instead: writing the
-/// user's documents, instructions aimed at the bot itself, and everyday logistics (housing, weather, travel papers).
+/// user's documents, instructions aimed at the bot itself, everyday logistics and other countries' systems. Other
+/// out-of-scope questions (another profession, small talk) get the ordinary "not covered" answer from retrieval.
 /// </summary>
-public static partial class Refusals
+public static class Refusals
 {
     public const string WriteForYou =
         "I can't write application documents for you: programs expect your own words, and a ghost-written statement or letter "
@@ -19,21 +20,17 @@ public static partial class Refusals
         "That's outside what I can help with: I cover the residency application (scores, USCE, letters, visas, programs, "
         + "interviews and the timeline). For housing, travel, documents or translation, local and official sources are better.";
 
-    /// <summary>The refusal text for <paramref name="question"/>, or null when it is an ordinary question.</summary>
-    public static string? For(string question)
+    public const string Abroad =
+        "The guide covers applying to US residency (USMLE, ERAS and the NRMP Match). Other countries' exams, training and "
+        + "licensing are outside it; their medical councils are the source for those.";
+
+    /// <summary>The refusal text for <paramref name="question"/>, or null when it is not one of these requests.</summary>
+    public static string? For(string question) => Scope.Check(question) switch
     {
-        ArgumentNullException.ThrowIfNull(question);
-        if (Injection().IsMatch(question)) return Instructions;
-        if (WriteRequest().IsMatch(question)) return WriteForYou;
-        return Life().IsMatch(question) ? Logistics : null;
-    }
-
-    [GeneratedRegex(@"\b(ignore|disregard|forget)\b.{0,30}\b(instructions?|prompts?|rules|guide|above)\b|system\s*prompt|developer\s+mode|jailbreak|\byou\s+are\s+now\b|\bDAN\b|\b(reveal|print|show|output)\b.{0,30}\b(prompts?|instructions|rules)\b|^\s*system\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Injection();
-
-    [GeneratedRegex(@"\b(write|draft|rewrite|compose)\s+(?:up\s+)?(?:me|my)\b|\b(write|draft|compose)\b.{0,40}\bfor\s+me\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex WriteRequest();
-
-    [GeneratedRegex(@"\b(rent|renting|apartments?|lease|weather|passports?|translate|translation|insurance|driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|taxes|tax\s+return|flights?|plane\s+tickets?|restaurants?|pizza|recipe|cook|wifi)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Life();
+        OutOfScope.Instructions => Instructions,
+        OutOfScope.WriteForYou => WriteForYou,
+        OutOfScope.Logistics => Logistics,
+        OutOfScope.Abroad => Abroad,
+        _ => null,
+    };
 }

@@ -32,7 +32,7 @@ public static class SectionAnswer
         }
 
         var top = result.Hits[0];
-        var stems = result.Query.Expanded.Select(TextAnalyzer.Stem).ToList();
+        var stems = result.Query.Expanded.SelectMany(TextAnalyzer.Stems).ToList();
         var related = result.Hits.Skip(1)
             .Where(h => h.Score >= top.Score * RelatedShare && stems.Any(s => result.Corpus.HeadingContainsStem(h.Section, s)))
             .Take(Math.Min(MaxRelated, maxCitations - 1))

@@ -49,10 +49,13 @@ public sealed class CorpusStatistics
     public bool IsKnown(string token) =>
         _wordFrequency.ContainsKey(token) || _stemFrequency.ContainsKey(TextAnalyzer.Stem(token));
 
-    /// <summary>BM25-style inverse document frequency.</summary>
+    /// <summary>BM25-style inverse document frequency; a phrase counts the sections that contain all its words.</summary>
     public double Idf(string token)
     {
-        var df = _stemFrequency.GetValueOrDefault(TextAnalyzer.Stem(token));
+        var stems = TextAnalyzer.Stems(token);
+        var df = stems.Count == 1
+            ? _stemFrequency.GetValueOrDefault(stems[0])
+            : _sectionStems.Values.Count(s => stems.All(s.Contains));
         return Math.Log(1 + ((SectionCount - df + 0.5) / (df + 0.5)));
     }
 

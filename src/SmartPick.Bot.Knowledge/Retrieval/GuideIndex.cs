@@ -77,7 +77,9 @@ public sealed partial class GuideIndex : IDisposable
                 id.Value = i + 1;
                 title.Value = TextAnalyzer.Normalize(s.DocumentTitle);
                 heading.Value = TextAnalyzer.Normalize(s.Heading);
-                subheads.Value = TextAnalyzer.Normalize(string.Join('\n', SubHeading().Matches(s.Markdown).Select(m => m.Groups[1].Value)));
+                // The section's {#id} is a short summary its author chose ("performing-on-rotation", "overview"), often
+                // in the words people ask with, and as stable as the citation; it is searched like a sub-heading.
+                subheads.Value = TextAnalyzer.Normalize(string.Join('\n', SubHeading().Matches(s.Markdown).Select(m => m.Groups[1].Value).Append(s.Id.Replace('-', ' '))));
                 body.Value = TextAnalyzer.Normalize(GuideMarkup.ToPlainText(s.Markdown));
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }

@@ -36,7 +36,7 @@ public sealed record GuideQuery(IReadOnlyList<string> Terms, IReadOnlyDictionary
             var extra = Synonyms.For(raw);
             var term = raw;
             // Only a non-word is a typo: "rent" or "fees" are English and stay as typed, even if the guide never uses them.
-            if (extra.Count == 0 && !corpus.IsKnown(raw) && !EnglishWords.Contains(raw) && corpus.Correct(raw) is { } fix && TextAnalyzer.IsContent(fix))
+            if (extra.Count == 0 && !raw.Contains(' ', StringComparison.Ordinal) && !corpus.IsKnown(raw) && !EnglishWords.Contains(raw) && corpus.Correct(raw) is { } fix && TextAnalyzer.IsContent(fix))
             {
                 term = fix;
                 corrected.Add(fix);

@@ -31,7 +31,8 @@ public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<Kn
             hits = SemanticRerank.Apply(hits, embeddings, embeddings.EmbedQuestion(question, cancellationToken), o.EmbeddingCandidates, o.EmbeddingWeight);
         }
 
-        return new RetrievalResult(query, hits, evidence >= options.Value.MinDomainEvidence && hits.Count > 0, evidence, index.Corpus);
+        var covered = evidence >= options.Value.MinDomainEvidence && hits.Count > 0 && Scope.Check(question) == OutOfScope.None;
+        return new RetrievalResult(query, hits, covered, evidence, index.Corpus);
     }
 
     /// <summary>Completes when semantic re-ranking is ready (at once when it is off).</summary>
@@ -65,7 +66,7 @@ public sealed class GuideRetriever(GuideIndexProvider indexProvider, IOptions<Kn
         double evidence = 0;
         foreach (var term in query.Terms.Where(t => !t.All(char.IsDigit)))
         {
-            var topical = corpus.IsTopicStem(TextAnalyzer.Stem(term)) || query.Expansions[term].Any(e => corpus.IsTopicStem(TextAnalyzer.Stem(e)));
+            var topical = new[] { term }.Concat(query.Expansions[term]).SelectMany(TextAnalyzer.Stems).Any(corpus.IsTopicStem);
             if (topical)
             {
                 // Common domain words ("program", "medicine") have a low IDF but are still evidence: each counts at least 1.

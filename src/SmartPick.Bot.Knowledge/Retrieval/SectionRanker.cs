@@ -30,8 +30,12 @@ internal static class SectionRanker
     }
 }
 
-/// <summary>A question word prepared for ranking: its weight (IDF), its stem and its synonyms' stems.</summary>
-internal sealed record RankTerm(double Weight, string Stem, IReadOnlyList<string> ExpansionStems)
+/// <summary>
+/// A question word prepared for ranking: its weight (IDF) and the stems of itself and each synonym. A phrase ("emergency
+/// medicine" for "em") matches only where all its words are: "medicine" alone must not make an Internal Medicine
+/// heading look like an answer about Emergency Medicine.
+/// </summary>
+internal sealed record RankTerm(double Weight, IReadOnlyList<IReadOnlyList<string>> Alternatives)
 {
     /// <summary>A word the user did not type (a spelling correction) counts half.</summary>
     private const double CorrectedWeight = 0.5;
@@ -42,20 +46,21 @@ internal sealed record RankTerm(double Weight, string Stem, IReadOnlyList<string
         // Numbers (scores, years) say nothing about the topic.
         foreach (var term in query.Terms.Where(t => !t.All(char.IsDigit)))
         {
-            terms.Add(new RankTerm(corpus.Idf(term) * (query.Corrected.Contains(term) ? CorrectedWeight : 1), TextAnalyzer.Stem(term), query.Expansions[term].Select(TextAnalyzer.Stem).ToList()));
+            var alternatives = new[] { term }.Concat(query.Expansions[term]).Select(TextAnalyzer.Stems).ToList();
+            terms.Add(new RankTerm(corpus.Idf(term) * (query.Corrected.Contains(term) ? CorrectedWeight : 1), alternatives));
         }
 
         return terms;
     }
 
-    /// <summary>IDF-weighted share of the terms found (a term counts when its stem or one of its synonyms' does).</summary>
+    /// <summary>IDF-weighted share of the terms found (a term counts when it or one of its synonyms is found whole).</summary>
     public static double Share(IReadOnlyList<RankTerm> terms, Func<string, bool> contains)
     {
         double total = 0, matched = 0;
         foreach (var term in terms)
         {
             total += term.Weight;
-            if (contains(term.Stem) || term.ExpansionStems.Any(contains))
+            if (term.Alternatives.Any(stems => stems.All(contains)))
             {
                 matched += term.Weight;
             }

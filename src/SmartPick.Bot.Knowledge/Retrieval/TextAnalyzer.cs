@@ -66,6 +66,10 @@ public static partial class TextAnalyzer
 
     public static bool IsContent(string token) => token.Length > 1 && !StopWords.Contains(token);
 
+    /// <summary>The stems of a query term; a phrase term ("emergency medicine") has one per word.</summary>
+    public static IReadOnlyList<string> Stems(string term) =>
+        term.Contains(' ', StringComparison.Ordinal) ? term.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Stem).ToList() : [Stem(term)];
+
     /// <summary>Very light stemmer (plural, -ing, -ed); good enough to compare query words with sentences.</summary>
     public static string Stem(string token)
     {

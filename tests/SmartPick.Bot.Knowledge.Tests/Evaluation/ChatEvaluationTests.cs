@@ -13,7 +13,7 @@ namespace SmartPick.Bot.Knowledge.Tests.Evaluation;
 public sealed class ChatEvaluationTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task ChatStyleQuestions_HeldOutHalf_MeetsTheAnswerTargetsAndKeyFactFloor()
+    public async Task ChatStyleQuestions_HeldOutHalf_MeetsTheAnswerTargets()
     {
         // Arrange
         var all = ChatQuestion.Load();
@@ -39,10 +39,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         }
 
         Assert.True(all.Count >= 150, "the chat-style set needs at least 150 questions");
-        // Key fact: the issue's target is 90%; today's held-out figure is 88.6% (tuning 88.5%; BM25 alone 81.4%), so this
-        // is a regression floor under it, printed so the gap stays visible. The other targets hold and are asserted.
-        output.WriteLine($"held-out key fact target 90%: {(heldOut.KeyFactRate >= 0.9 ? "met" : "NOT met")} ({heldOut.KeyFactRate:P1})");
-        Assert.True(heldOut.KeyFactRate >= 0.85, $"held-out key fact {heldOut.KeyFactRate:P1} < 85% floor");
+        // Held-out key fact 91.4% (tuning 97.4%; BM25 alone while the model loads 84.3% / 94.9%).
+        Assert.True(heldOut.KeyFactRate >= 0.9, $"held-out key fact {heldOut.KeyFactRate:P1} < 90%");
         Assert.True(bm25HeldOut.WronglyRefusedRate <= 0.03 && bm25HeldOut.OffTopicRefusedRate >= 0.9 && bm25HeldOut.DanglingLeadIns == 0, "BM25 alone must refuse as well");
         Assert.True(heldOut.WronglyRefusedRate <= 0.03, $"held-out wrongly refused {heldOut.WronglyRefusedRate:P1} > 3%");
         Assert.True(heldOut.OffTopicRefusedRate >= 0.9, $"held-out off-topic refused {heldOut.OffTopicRefusedRate:P1} < 90%");

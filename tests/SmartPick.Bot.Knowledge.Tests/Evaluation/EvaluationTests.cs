@@ -29,12 +29,11 @@ public sealed class EvaluationTests(ITestOutputHelper output)
 
         Assert.True(questions.Count(q => q.InScope) >= 60, "the evaluation set needs at least 60 answerable questions");
         Assert.True(result.HitAt3 >= 0.9, $"hit@3 {result.HitAt3:F3} < 0.9");
-        // Regression floors a little under today's figures (answered+hit@3 0.909, precision 0.857, recall 0.353). Recall
-        // fell from 0.765 when the verdict moved from "share of words the guide lacks" to domain evidence: this set's
-        // off-topic questions are near-domain (PLAB, UK Foundation Programme, a vet licence, an MBA program, the H-1B
-        // lottery for engineers) and each names a guide topic. The chat-style set measures refusals as users type them.
-        Assert.True(result.AnsweredHitAt3 >= 0.88, $"answered+hit@3 {result.AnsweredHitAt3:F3} < 0.88");
-        Assert.True(result.OutOfScopePrecision >= 0.75, $"not-covered precision {result.OutOfScopePrecision:F3} < 0.75");
-        Assert.True(result.OutOfScopeRecall >= 0.3, $"not-covered recall {result.OutOfScopeRecall:F3} < 0.3");
+        // Regression floors a little under today's figures (answered+hit@3 0.924, precision 0.944, recall 1.000). Every
+        // off-topic question here is near-domain (PLAB, a vet licence, an MBA, the H-1B lottery for engineers) and names a
+        // guide word; they are refused by what they are about (Scope), not by the share of words the guide lacks.
+        Assert.True(result.AnsweredHitAt3 >= 0.9, $"answered+hit@3 {result.AnsweredHitAt3:F3} < 0.9");
+        Assert.True(result.OutOfScopePrecision >= 0.9, $"not-covered precision {result.OutOfScopePrecision:F3} < 0.9");
+        Assert.True(result.OutOfScopeRecall >= 0.9, $"not-covered recall {result.OutOfScopeRecall:F3} < 0.9");
     }
 }
