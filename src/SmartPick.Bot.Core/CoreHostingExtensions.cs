@@ -32,6 +32,11 @@ public static class CoreHostingExtensions
         services.TryAddSingleton<Servers.IGuideTopics, Servers.NoGuideTopics>();
         services.AddSingleton<Servers.FaqCommand>();
         services.AddSingleton<Servers.SettingsCommand>();
+        services.AddOptions<Servers.Announcements.AnnouncementOptions>()
+            .Bind(builder.Configuration.GetSection(Servers.Announcements.AnnouncementOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Servers.Announcements.AnnouncementRunner>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddRankingAdvisor();

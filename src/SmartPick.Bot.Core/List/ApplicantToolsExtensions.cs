@@ -45,6 +45,7 @@ public static class ApplicantToolsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHostedService<ReminderService>();
         builder.Services.AddHostedService<InactivityService>();
+        builder.Services.AddHostedService<Servers.Announcements.AnnouncementService>(); // posts only where an adapter registered an IServerMessenger
         return builder;
     }
 }
