@@ -37,6 +37,7 @@ public static class PostgresStorageExtensions
         builder.Services.AddSingleton<Core.Servers.IServerSettingsStore, PostgresServerSettingsStore>();
         builder.Services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
         builder.Services.AddSingleton<ITimedLeases, PostgresTimedLeases>();
+        builder.Services.AddSingleton<ISendBudget, PostgresSendBudget>();
         builder.Services.AddSingleton<IUpdateInbox, Inbox.PostgresUpdateInbox>();
         builder.Services.AddHostedService<MigrationService>();
         return builder;

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.State;
 using SmartPick.Bot.Discord.Telemetry;
 
 namespace SmartPick.Bot.Discord.Rest;
@@ -11,10 +13,13 @@ namespace SmartPick.Bot.Discord.Rest;
 /// <c>X-RateLimit-*</c> headers (keyed by bucket hash and major parameter), queued rather than dropped; 429s wait
 /// <c>retry_after</c> seconds (float) then retry; global 429s pause everything but interaction routes; a 50/s global
 /// limiter; a breaker after a 401 (bad token) or a header-less 429 (Cloudflare ban) so the invalid-request budget
-/// is never burnt.
+/// is never burnt. With several instances (<paramref name="shared"/> registered: PostgreSQL) the 50/s is one budget in
+/// the database for all of them; route buckets stay per instance (they are learned from each response's headers).
 /// </summary>
-public sealed partial class RateLimitHandler(TimeProvider time, DiscordMetrics metrics, ILogger<RateLimitHandler> logger) : DelegatingHandler
+public sealed partial class RateLimitHandler(TimeProvider time, DiscordMetrics metrics, ILogger<RateLimitHandler> logger, IOptions<DiscordOptions>? options = null, ISendBudget? shared = null)
+    : DelegatingHandler
 {
+    private const int GlobalPerSecond = 50;
     private const int MaxAttempts = 5;
     private static readonly TimeSpan CloudflareBackoff = TimeSpan.FromMinutes(10);
 
@@ -23,7 +28,7 @@ public sealed partial class RateLimitHandler(TimeProvider time, DiscordMetrics m
     /// <summary>Limit for one HTTP attempt once it has rate-limit capacity (HttpClient.Timeout is infinite).</summary>
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly SlidingWindowLimiter globalLimiter = new(50, TimeSpan.FromSeconds(1), time);
+    private readonly SlidingWindowLimiter globalLimiter = new(GlobalPerSecond, TimeSpan.FromSeconds(1), time);
     private readonly InvalidRequestCounter invalidRequests = new(time);
     private DateTimeOffset globalResumeAt;
     private DateTimeOffset blockedUntil;
@@ -160,7 +165,25 @@ public sealed partial class RateLimitHandler(TimeProvider time, DiscordMetrics m
             await Task.Delay(wait, time, cancellationToken);
         }
 
-        if (await globalLimiter.WaitAsync(cancellationToken) || wait > TimeSpan.Zero)
+        var waited = wait > TimeSpan.Zero;
+        if (shared is not null)
+        {
+            // The bucket is named by the bot's user id (the token's first part), never the secret.
+            var bucket = "discord:" + (options?.Value.Token.Split('.')[0] ?? string.Empty) + ":global";
+            var queued = await shared.ReserveAsync(bucket, GlobalPerSecond, GlobalPerSecond, cancellationToken);
+            if (queued > TimeSpan.Zero)
+            {
+                await Task.Delay(queued, time, cancellationToken);
+            }
+
+            waited |= queued > TimeSpan.Zero;
+        }
+        else
+        {
+            waited |= await globalLimiter.WaitAsync(cancellationToken);
+        }
+
+        if (waited)
         {
             metrics.SendLimitWait();
         }

@@ -54,4 +54,36 @@ public sealed class SendRateLimiterTests
 
         await wait.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task WaitAsync_WithABudgetSharedByInstances_WaitsForTheSharedSlot_InsteadOfALocalGlobalRate()
+    {
+        // Arrange: other instances already used this second's budget, so the shared bucket queues this send for 0.5 s.
+        var shared = new QueuedBudget(TimeSpan.FromMilliseconds(500));
+        var limiter = new SendRateLimiter(Options.Create(new TelegramOptions { Token = "7000001:secret", GlobalMessagesPerSecond = 30 }), _time, shared);
+
+        // Act
+        var localDelays = Enumerable.Range(0, 90).Select(chat => limiter.Reserve(chat, isGroup: false)).ToList();
+        var wait = limiter.WaitAsync(1000, isGroup: false, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(499));
+        var earlyDone = wait.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Assert: the global rate is not counted twice (locally and in the database), and the bucket never names the secret.
+        Assert.All(localDelays, d => Assert.Equal(TimeSpan.Zero, d));
+        Assert.False(earlyDone);
+        Assert.Equal(("telegram:7000001:global", 30.0, 30), Assert.Single(shared.Calls));
+    }
+
+    private sealed class QueuedBudget(TimeSpan wait) : SmartPick.Bot.Core.State.ISendBudget
+    {
+        public List<(string Bucket, double PerSecond, int Burst)> Calls { get; } = [];
+
+        public Task<TimeSpan> ReserveAsync(string bucket, double perSecond, int burst, CancellationToken cancellationToken)
+        {
+            Calls.Add((bucket, perSecond, burst));
+            return Task.FromResult(wait);
+        }
+    }
 }
