@@ -60,13 +60,14 @@ public static partial class Scope
     [GeneratedRegex(@"\b(bitcoin|crypto(currency)?|stock\s+market|stocks|laptops?|macbook|ipad|nba|nfl|football|soccer|cricket|movies?|netflix|songs?|video\s*games?|surf(ing)?|dating)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Consumer();
 
-    // Words that tie a question to the US system; with one of them present the question is not about training abroad.
-    [GeneratedRegex(@"\b(usmle|step\s*[123]|ck|eras|nrmp|ecfmg|img|imgs|usce|match(ed|ing)?|soap|usa|u\.s\.|america|american|united\s+states|california|socal|j-?1|h-?1b|visa)\b|\bUS\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Words that tie a question to the US system or to what a US application counts ("does my NHS job count as clinical
+    // experience?"); with one of them present the question is not about training abroad.
+    [GeneratedRegex(@"\b(usmle|step\s*[123]|ck|eras|nrmp|ecfmg|img|imgs|usce|match(ed|ing)?|soap|usa|u\.s\.|america|american|united\s+states|california|socal|j-?1|h-?1b|visa|experience|counts?|letters?|lors?)\b|\bUS\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UsProcess();
 
     // Words that tie a question to applying for residency; with one of them present another profession is context
     // ("can a nurse practitioner's letter count?"), not the subject.
-    [GeneratedRegex(@"\b(residency|residencies|residents?|program\s+directors?|pds?|usmle|step\s*[123]|ck|eras|nrmp|ecfmg|img|imgs|usce|observerships?|externships?|rotations?|letters?|lors?|match(ed|ing)?|soap|interviews?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(residency|residencies|residents?|program\s+directors?|pds?|usmle|step\s*[123]|ck|eras|nrmp|ecfmg|img|imgs|usce|observerships?|externships?|rotations?|letters?|lors?|match(ed|ing)?|soap|interviews?|applications?|applicants?|cv)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResidencyProcess();
 
     // Other countries' exams, matches and training schemes.
@@ -78,6 +79,6 @@ public static partial class Scope
     private static partial Regex AbroadTraining();
 
     // Another profession or degree as the subject of the question.
-    [GeneratedRegex(@"\b(nurse\s+practitioners?|nursing\s+(school|license|licence)|physician\s+assistants?|pa\s+school|dentists?|dental\s+school|pharmacists?|pharmacy\s+school|veterinar(y|ians?)|vet\s+school|mba|law\s+school|lawyers?|software\s+engineers?|engineers|engineering)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(nurse\s+practitioners?|nursing\s+(school|license|licence)|physician\s+assistants?|pa\s+school|dentists?|dental\s+school|pharmacists?|pharmacy\s+school|veterinar(y|ians?)|vet\s+school|mba|law\s+school|lawyers?|software\s+engineers?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OtherField();
 }

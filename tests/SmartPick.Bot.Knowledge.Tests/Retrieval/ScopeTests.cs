@@ -25,6 +25,8 @@ public sealed class ScopeTests
     [InlineData("how do I write my personal statement")]
     [InlineData("what to say at the pre-interview dinner")]
     [InlineData("phone interview tips")]
+    [InlineData("I worked in the NHS for 2 years, does that count as clinical experience?")]
+    [InlineData("do programs care that my first degree was engineering")]
     [InlineData("residency programs in California that sponsor H-1B")]
     public void Check_ResidencyQuestionThatSharesTheWords_IsInScope(string question) =>
         Assert.Equal(OutOfScope.None, Scope.Check(question));
