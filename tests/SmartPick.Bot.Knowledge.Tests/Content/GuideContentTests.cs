@@ -70,6 +70,24 @@ public sealed partial class GuideContentTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Sections_RenderedAsAnswers_NeverEndInADanglingLeadIn()
+    {
+        // A retrieval answer is one whole section, so checking every section covers every single-part answer.
+        var dangling = Sections.Value
+            .Where(s => AnswerEvaluation.HasDanglingLeadIn(Core.Messaging.Markup.ToPlainText(GuideMarkup.BlockToMarkup(s.Markdown))))
+            .Select(s => s.Reference);
+
+        Assert.Empty(dangling);
+    }
+
+    [Theory]
+    [InlineData("The statement has three jobs:", true)]
+    [InlineData("Cutoffs come in two strengths:\n\nRelated: Screening", true)]
+    [InlineData("Cutoffs come in two strengths:\n- hard\n- soft", false)]
+    public void HasDanglingLeadIn_RecognisesALeadInWithoutItsList(string text, bool expected) =>
+        Assert.Equal(expected, AnswerEvaluation.HasDanglingLeadIn(text));
+
+    [Fact]
     public void TimelineGuide_DatesAgreeWithCyclesCsv()
     {
         var csv = CycleTimeline.Load(Path.Combine(TestPaths.Knowledge, "timeline", "cycles.csv"));
