@@ -70,6 +70,7 @@ public static class DiscordAdapterExtensions
 
         services.TryAddSingleton<IGatewayBotSource, RestGatewayBotSource>();
         services.AddSingleton<DiscordStateStore>();
+        services.AddSingleton<ShardLease>();
         services.AddSingleton<IdentifyGate>();
         services.AddSingleton<DiscordGatewayClient>();
         services.AddSingleton<FormCache>();
@@ -88,6 +89,7 @@ public static class DiscordAdapterExtensions
         services.AddSingleton<DiscordInteractionEndpoint>();
         services.AddSingleton<IChatAdapter, DiscordChatAdapter>();
         services.AddSingleton<IDirectMessenger, DiscordDirectMessenger>();
+        services.AddSingleton<Core.Servers.Announcements.IServerMessenger, Servers.DiscordServerMessenger>();
         return builder;
     }
 }

@@ -70,6 +70,7 @@ public static class TelegramAdapterExtensions
         services.AddSingleton<UpdateLedger>();
         services.AddSingleton<Servers.GroupRemoval>();
         services.AddSingleton<Core.Servers.IServerAdmins, Servers.ChatAdmins>();
+        services.AddSingleton<Core.Servers.Announcements.IServerMessenger, Servers.TelegramServerMessenger>();
         services.AddSingleton<UpdatePipeline>();
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<BotStartup>();

@@ -24,7 +24,7 @@ public sealed partial class FakeDiscordServer
                 ? Error(403, 50007, "Cannot send messages to this user")
                 : Results.Json(new { id = "9" + recipient![1..], type = 1 });
         });
-        app.MapPost("/api/v10/channels/{id}/messages", (string id) => Message(id));
+        app.MapPost("/api/v10/channels/{id}/messages", (string id) => PostMessage(id));
         app.MapPost("/api/v10/interactions/{id}/{token}/callback", (string id, string token, HttpContext c) => Callback(id, token, (JsonElement)c.Items["body"]!));
         app.MapMethods("/api/v10/webhooks/{app}/{token}/messages/@original", ["PATCH"], (string token) => EditOriginal(token));
         app.MapPost("/api/v10/webhooks/{app}/{token}", (string token) => Followup(token));
