@@ -14,12 +14,14 @@ public sealed class RetrievalGuideAnswerer(GuideRetriever retriever, IOptions<Kn
     public async Task<GuideAnswer> AnswerAsync(string question, ApplicantProfile? profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (Refusals.For(question) is { } refusal)
+        var questions = QuestionSplitter.Split(question);
+        // Instructions aimed at the bot refuse the whole message; other refusals apply to their own part only
+        // ("1) rent near Loma Linda? 2) do I need Step 3 for H-1B" still gets its visa answer).
+        if ((questions.Count == 1 || Retrieval.Scope.Check(question) == Retrieval.OutOfScope.Instructions) && Refusals.For(question) is { } refusal)
         {
             return new GuideAnswer(refusal, [], false);
         }
 
-        var questions = QuestionSplitter.Split(question);
         if (questions.Count == 1)
         {
             return await AnswerOneAsync(question, cancellationToken);
@@ -39,6 +41,11 @@ public sealed class RetrievalGuideAnswerer(GuideRetriever retriever, IOptions<Kn
 
     private async Task<GuideAnswer> AnswerOneAsync(string question, CancellationToken cancellationToken)
     {
+        if (Refusals.For(question) is { } refusal)
+        {
+            return new GuideAnswer(refusal, [], false);
+        }
+
         if (timeline.IsDateQuestion(question)
             && await retriever.SectionAsync(TimelineAnswer.IsDatesSection, cancellationToken) is { } dates
             && timeline.Render(dates) is { } text)
