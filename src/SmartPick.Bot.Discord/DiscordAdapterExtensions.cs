@@ -70,6 +70,7 @@ public static class DiscordAdapterExtensions
 
         services.TryAddSingleton<IGatewayBotSource, RestGatewayBotSource>();
         services.AddSingleton<DiscordStateStore>();
+        services.AddSingleton<ShardLease>();
         services.AddSingleton<IdentifyGate>();
         services.AddSingleton<DiscordGatewayClient>();
         services.AddSingleton<FormCache>();

@@ -21,7 +21,8 @@ public sealed partial class DiscordGatewayClient(
     TimeProvider time,
     IJitterSource jitter,
     DiscordMetrics metrics,
-    ILogger<DiscordGatewayClient> logger)
+    ILogger<DiscordGatewayClient> logger,
+    ShardLease? shards = null)
 {
     // A dispatch that fails to parse is replayed on resume; after this many faults in a row, start a new session.
     private const int FaultsBeforeNewSession = 3;
@@ -35,20 +36,49 @@ public sealed partial class DiscordGatewayClient(
     public bool IsConnected => Volatile.Read(ref connected) == 1;
 
     private int connected;
+    private readonly ShardLease shardLease = shards ?? new ShardLease(options, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<ShardLease>.Instance);
+
+    /// <summary>The shard this instance runs now; null while standing by for one.</summary>
+    public int? ShardId { get; private set; }
 
     /// <param name="dispatches">An unbounded channel: events are written with TryWrite so reading never waits for handlers.</param>
-    /// <param name="stopping">Ends the run (the connection is closed with 1000).</param>
+    /// <param name="stopping">Ends the run (the connection is closed with 1000 and the shard is handed over).</param>
     public async Task RunAsync(ChannelWriter<GatewayDispatch> dispatches, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(dispatches);
+        while (!stopping.IsCancellationRequested)
+        {
+            await using var shard = await shardLease.AcquireAsync(stopping);
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(stopping, shard.Lost);
+            ShardId = shard.ShardId;
+            try
+            {
+                await RunShardAsync(shard.ShardId, dispatches, held.Token);
+            }
+            catch (OperationCanceledException) when (shard.Lost.IsCancellationRequested && !stopping.IsCancellationRequested)
+            {
+                // Handed over below.
+            }
+            finally
+            {
+                ShardId = null;
+            }
+
+            // Lost the lease: another instance may run this shard now, and a session of it must not be resumed here.
+            Session.Reset();
+        }
+    }
+
+    private async Task RunShardAsync(int shardId, ChannelWriter<GatewayDispatch> dispatches, CancellationToken stopping)
+    {
         var o = options.Value;
-        var identity = new GatewayIdentity(o.Token, GatewayIntents.Default, o.ShardId, o.ShardCount);
+        var identity = new GatewayIdentity(o.Token, GatewayIntents.Default, shardId, o.ShardCount);
         var failures = 0;
         var faults = 0;
         while (!stopping.IsCancellationRequested)
         {
             var resuming = Session.CanResume;
-            var uri = resuming ? Session.ResumeUri! : await FreshUriAsync(stopping);
+            var uri = resuming ? Session.ResumeUri! : await FreshUriAsync(shardId, stopping);
             if (Connections++ > 0)
             {
                 metrics.Reconnect(newSession: !resuming);
@@ -89,10 +119,10 @@ public sealed partial class DiscordGatewayClient(
         }
     }
 
-    private async Task<Uri> FreshUriAsync(CancellationToken stopping)
+    private async Task<Uri> FreshUriAsync(int shardId, CancellationToken stopping)
     {
         var info = await GetBotInfoAsync(stopping);
-        await identifyGate.WaitAsync(info.SessionStartLimit, stopping);
+        await identifyGate.WaitAsync(info.SessionStartLimit, shardId, stopping);
         return new Uri(options.Value.GatewayUrl is { Length: > 0 } overrideUrl ? overrideUrl : info.Url);
     }
 
