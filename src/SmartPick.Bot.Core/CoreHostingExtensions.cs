@@ -32,6 +32,7 @@ public static class CoreHostingExtensions
         services.TryAddSingleton<Servers.IGuideTopics, Servers.NoGuideTopics>();
         services.AddSingleton<Servers.FaqCommand>();
         services.AddSingleton<Servers.SettingsCommand>();
+        services.AddSingleton<Servers.Feedback.VoteCommand>();
         services.AddOptions<Servers.Announcements.AnnouncementOptions>()
             .Bind(builder.Configuration.GetSection(Servers.Announcements.AnnouncementOptions.SectionName))
             .ValidateDataAnnotations()

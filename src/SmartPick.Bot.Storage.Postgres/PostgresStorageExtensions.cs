@@ -35,6 +35,7 @@ public static class PostgresStorageExtensions
         builder.Services.AddSingleton<IInactivityStore, PostgresInactivityStore>();
         builder.Services.AddSingleton<ICorrectionStore, PostgresCorrectionStore>();
         builder.Services.AddSingleton<Core.Servers.IServerSettingsStore, PostgresServerSettingsStore>();
+        builder.Services.AddSingleton<Core.Servers.Feedback.IFeedbackStore, PostgresFeedbackStore>();
         builder.Services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
         builder.Services.AddSingleton<ITimedLeases, PostgresTimedLeases>();
         builder.Services.AddSingleton<ISendBudget, PostgresSendBudget>();

@@ -33,6 +33,7 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<IInactivityStore, SqliteInactivityStore>();
         builder.Services.AddSingleton<ICorrectionStore, SqliteCorrectionStore>();
         builder.Services.AddSingleton<Core.Servers.IServerSettingsStore, SqliteServerSettingsStore>();
+        builder.Services.AddSingleton<Core.Servers.Feedback.IFeedbackStore, SqliteFeedbackStore>();
         builder.Services.AddSingleton<IUpdateInbox, Inbox.SqliteUpdateInbox>();
         builder.Services.AddSingleton<ITimedLeases, Leases.SqliteTimedLeases>();
         builder.Services.AddHostedService<MigrationService>();

@@ -6,7 +6,7 @@ using SmartPick.Bot.Core.Messaging;
 namespace SmartPick.Bot.Core.Commands;
 
 /// <summary>Decides what an inbound message means (command, intake answer, button, form, question) and dispatches it.</summary>
-public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice, ApplicantCommands applicant, ReportCommand? report = null, Servers.FaqCommand? faq = null, Servers.SettingsCommand? settings = null)
+public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice, ApplicantCommands applicant, ReportCommand? report = null, Servers.FaqCommand? faq = null, Servers.SettingsCommand? settings = null, Servers.Feedback.VoteCommand? votes = null)
 {
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase) { "hi", "hello", "hey", "start", "menu", "help", "hola" };
 
@@ -144,6 +144,12 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
 
     private Task ButtonAsync(Turn turn, string pressed, CancellationToken cancellationToken)
     {
+        // Votes are pressed by anyone who reads the answer (a group), so they are not the presser's pending choices.
+        if (votes is not null && Servers.Feedback.FeedbackButtons.IsVote(pressed))
+        {
+            return votes.HandleAsync(turn, pressed, cancellationToken);
+        }
+
         if (PendingChoices.Resolve(turn.State.Conversation, pressed) is not { } payload)
         {
             turn.Say(PendingChoices.Expired(turn.State.Conversation));

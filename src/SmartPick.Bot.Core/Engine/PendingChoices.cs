@@ -39,7 +39,9 @@ public static class PendingChoices
 
         // A handler that started a fresh conversation state must not restart the numbering: old buttons would point at new choices.
         var previous = conversation.Offers.Count > 0 ? conversation.Offers : turn.Original.Conversation.Offers;
-        var withChoices = turn.Replies.Where(r => r.Choices.Count > 0).ToList();
+
+        // Vote buttons fit the wire as they are and belong to whoever reads the answer, not to this user's choices.
+        var withChoices = turn.Replies.Where(r => r.Choices.Any(c => !Servers.Feedback.FeedbackButtons.IsVote(c.Payload))).ToList();
         if (withChoices.Count == 0)
         {
             if (previous.Count > 0 && previous[^1].Choices.Count > 0)
@@ -64,6 +66,12 @@ public static class PendingChoices
             var wired = new List<Choice>();
             foreach (var choice in reply.Choices)
             {
+                if (Servers.Feedback.FeedbackButtons.IsVote(choice.Payload))
+                {
+                    wired.Add(choice);
+                    continue;
+                }
+
                 var wire = Fits(choice.Payload) ? choice.Payload : string.Create(CultureInfo.InvariantCulture, $"{TokenPrefix}{id}.{offered.Count}");
                 offered.Add(new OfferedChoice(choice.Label, choice.Payload, wire));
                 wired.Add(choice with { Payload = wire });

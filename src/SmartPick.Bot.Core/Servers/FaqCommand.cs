@@ -18,7 +18,7 @@ public sealed class FaqCommand(IGuideTopics topics)
         var wanted = command.Option("topic") ?? command.Arguments.Trim();
         if (wanted.Length > 0 && await topics.SectionAsync(wanted, cancellationToken) is { } answer)
         {
-            turn.Say(new Reply(AdviceCommands.Render(answer)));
+            turn.Say(Feedback.FeedbackButtons.Attach(new Reply(AdviceCommands.Render(answer)), answer));
             return;
         }
 

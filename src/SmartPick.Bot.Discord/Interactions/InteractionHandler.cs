@@ -135,7 +135,9 @@ public sealed partial class InteractionHandler(
             return;
         }
 
-        var updatesMessage = interaction.Type == InteractionType.MessageComponent && !interaction.IsShared;
+        // A vote must not replace the answer it rates: its thanks comes as a new message.
+        var updatesMessage = interaction.Type == InteractionType.MessageComponent && !interaction.IsShared
+            && !(InteractionMapper.Component(interaction.Data).Payload is var pressed && Core.Servers.Feedback.FeedbackButtons.IsVote(pressed));
         var first = messages[0];
         var type = updatesMessage ? CallbackType.UpdateMessage : CallbackType.ChannelMessage;
         await responder.AcknowledgeAsync(new InteractionCallback(type, updatesMessage ? first.Body with { Flags = null } : first.Body), first.File, cancellationToken);

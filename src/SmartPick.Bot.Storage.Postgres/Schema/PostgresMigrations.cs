@@ -119,5 +119,19 @@ internal static class PostgresMigrations
             refreshed_at timestamptz      NOT NULL
         );
         """,
+        """
+        CREATE TABLE feedback_votes (
+            id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            platform    text        NOT NULL,
+            sections    text        NOT NULL,
+            helpful     boolean     NOT NULL,
+            created_at  timestamptz NOT NULL
+        );
+        CREATE INDEX feedback_votes_created ON feedback_votes (created_at, id);
+        CREATE TABLE feedback_voters (
+            voter_hash  text        NOT NULL PRIMARY KEY,
+            expires_at  timestamptz NOT NULL
+        );
+        """,
     ];
 }

@@ -119,5 +119,19 @@ internal static class Migrations
             lease_until TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE feedback_votes (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            platform    TEXT NOT NULL,
+            sections    TEXT NOT NULL,
+            helpful     INTEGER NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        CREATE INDEX feedback_votes_created ON feedback_votes (created_at, id);
+        CREATE TABLE feedback_voters (
+            voter_hash  TEXT NOT NULL PRIMARY KEY,
+            expires_at  TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -46,6 +46,10 @@ public sealed class SqliteServerSettingsStore(SqliteDatabase database, TimeProvi
     public Task<IReadOnlyList<(ServerKey Server, ServerSettings Settings)>> ListAnnouncingAsync(CancellationToken cancellationToken) =>
         ReadAsync($"SELECT {Columns} FROM server_settings WHERE announcements = 1 ORDER BY platform, server_id;", null, cancellationToken);
 
+    /// <summary>Every server's settings (the <c>storage migrate</c> verb copies them).</summary>
+    public Task<IReadOnlyList<(ServerKey Server, ServerSettings Settings)>> ListAllAsync(CancellationToken cancellationToken) =>
+        ReadAsync($"SELECT {Columns} FROM server_settings ORDER BY platform, server_id;", null, cancellationToken);
+
     private async Task<IReadOnlyList<(ServerKey Server, ServerSettings Settings)>> ReadAsync(string sql, ServerKey? server, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -12,7 +12,8 @@ internal static class ChosenEdit
 {
     public static string? Build(CallbackQuery query)
     {
-        if (query.Message is not { Text: { Length: > 0 } } message)
+        // 👍/👎 under a guide answer stay for the other readers (a second vote by the same user is refused by the engine).
+        if (query.Message is not { Text: { Length: > 0 } } message || Core.Servers.Feedback.FeedbackButtons.IsVote(query.Data ?? string.Empty))
         {
             return null; // photo captions and inaccessible messages keep their keyboard
         }

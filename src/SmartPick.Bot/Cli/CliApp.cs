@@ -39,6 +39,11 @@ public static class CliApp
                 return await ReportsVerb.RunAsync(reportArgs, stdout);
             }
 
+            if (args is ["feedback", .. var feedbackArgs])
+            {
+                return await FeedbackVerb.RunAsync(feedbackArgs, stdout);
+            }
+
             var cli = CliArguments.Parse(args, KnownOptions);
             switch (cli.Verb)
             {
@@ -92,7 +97,7 @@ public static class CliApp
           ask "QUESTION" [--format text|json]
           chances --profile FILE --interviews N [--programs ID,ID...] [--specialty S] [--format text|json]   P(match) from interviews so far
           storage migrate --to-connection-string PG [--from-connection-string SQLITE]   copy SQLite into PostgreSQL
-        """ + "\n" + CatalogVerb.Usage + "\n" + ReportsVerb.Usage;
+        """ + "\n" + CatalogVerb.Usage + "\n" + ReportsVerb.Usage + FeedbackVerb.Usage;
 
     private static async Task<int> RunHostAsync(CliArguments cli, TextReader stdin, TextWriter stdout)
     {

@@ -12,7 +12,7 @@ namespace SmartPick.Bot.Cli;
 /// <summary>
 /// <c>storage migrate --to-connection-string PG [--from-connection-string SQLITE]</c>: copies a SQLite database into
 /// PostgreSQL — users (profile and conversation), list entries, reminder settings, sent/claimed notices, adapter
-/// state and /report corrections. Idempotent: what the target already has is kept (a re-run copies nothing), so running
+/// state, /report corrections and answer votes (server settings too). Idempotent: what the target already has is kept (a re-run copies nothing), so running
 /// it again after instances started on PostgreSQL never overwrites newer data. Prints the counts.
 /// </summary>
 internal static class StorageMigrateVerb
@@ -38,7 +38,7 @@ internal static class StorageMigrateVerb
         var (fromReminders, toReminders) = (new SqliteReminderStore(from, clock), new PostgresReminderStore(to, clock));
         var (fromState, toState) = (new SqliteAdapterStateStore(from, clock), new PostgresAdapterStateStore(to, clock));
         var import = new PostgresImport(to, clock);
-        Count users = new("users"), entries = new("list entries"), reminders = new("reminder settings"), notices = new("notices"), state = new("adapter state"), corrections = new("correction reports");
+        Count users = new("users"), entries = new("list entries"), reminders = new("reminder settings"), notices = new("notices"), state = new("adapter state"), corrections = new("correction reports"), votes = new("answer votes"), servers = new("server settings");
 
         foreach (var user in await export.UsersAsync(cancel))
         {
@@ -79,7 +79,25 @@ internal static class StorageMigrateVerb
             corrections.Add(await new PostgresCorrectionStore(to).TryImportAsync(report, cancel));
         }
 
-        await stdout.WriteLineAsync(string.Join("; ", new[] { users, entries, reminders, notices, state, corrections }.Select(c => c.ToString())));
+        var toServers = new PostgresServerSettingsStore(to, clock);
+        foreach (var (server, settings) in await new SqliteServerSettingsStore(from, clock).ListAllAsync(cancel))
+        {
+            var absent = await toServers.GetAsync(server, cancel) is null;
+            if (absent)
+            {
+                await toServers.SetAsync(server, settings, cancel);
+            }
+
+            servers.Add(absent);
+        }
+
+        // Votes only: the 24-hour voter hashes are left behind (after a move, a vote may at worst be counted twice).
+        foreach (var vote in await new SqliteFeedbackStore(from).ListAsync(since: null, cancel))
+        {
+            votes.Add(await new PostgresFeedbackStore(to).TryImportAsync(vote, cancel));
+        }
+
+        await stdout.WriteLineAsync(string.Join("; ", new[] { users, entries, reminders, notices, state, corrections, servers, votes }.Select(c => c.ToString())));
         return 0;
     }
 

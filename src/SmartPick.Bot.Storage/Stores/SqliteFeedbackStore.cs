@@ -1,0 +1,57 @@
+using SmartPick.Bot.Core.Servers.Feedback;
+using SmartPick.Bot.Storage.Schema;
+
+namespace SmartPick.Bot.Storage.Stores;
+
+/// <summary>
+/// Answer votes (table feedback_votes: platform, sections, vote, time — no user id) and the 24-hour voter hashes that
+/// stop double votes (table feedback_voters, expired rows deleted on every vote).
+/// </summary>
+public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStore
+{
+    public async Task<bool> TryAddAsync(string voterHash, FeedbackVote vote, DateTimeOffset keepKeyUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            DELETE FROM feedback_voters WHERE expires_at <= $now;
+            INSERT INTO feedback_voters (voter_hash, expires_at) VALUES ($voter, $until) ON CONFLICT (voter_hash) DO NOTHING;
+            """;
+        command.Parameters.AddWithValue("$now", SqliteTime.Format(vote.At));
+        command.Parameters.AddWithValue("$voter", voterHash);
+        command.Parameters.AddWithValue("$until", SqliteTime.Format(keepKeyUntil));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = "SELECT changes();";
+        var fresh = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        if (fresh)
+        {
+            command.CommandText = "INSERT INTO feedback_votes (platform, sections, helpful, created_at) VALUES ($platform, $sections, $helpful, $now);";
+            command.Parameters.AddWithValue("$platform", vote.Platform);
+            command.Parameters.AddWithValue("$sections", string.Join(',', vote.Sections));
+            command.Parameters.AddWithValue("$helpful", vote.Helpful ? 1 : 0);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return fresh;
+    }
+
+    public async Task<IReadOnlyList<FeedbackVote>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT platform, sections, helpful, created_at FROM feedback_votes WHERE $since IS NULL OR created_at >= $since ORDER BY created_at, id;";
+        command.Parameters.AddWithValue("$since", since is { } s ? SqliteTime.Format(s) : DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var votes = new List<FeedbackVote>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            votes.Add(new FeedbackVote(reader.GetString(0), reader.GetString(1).Split(','), reader.GetInt64(2) != 0, SqliteTime.Parse(reader.GetString(3))));
+        }
+
+        return votes;
+    }
+}

@@ -1,0 +1,32 @@
+using SmartPick.Bot.Core.Servers.Feedback;
+using SmartPick.Bot.Storage.Postgres.Tests.Support;
+
+namespace SmartPick.Bot.Storage.Postgres.Tests.Contract;
+
+/// <summary>Issue 16 point 4 on each provider: votes stored without user ids; a voter hash refuses a second vote for 24 hours only.</summary>
+public sealed class FeedbackContractTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly DateTimeOffset Start = new(2026, 12, 4, 18, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [MemberData(nameof(TestStorage.Providers), MemberType = typeof(TestStorage))]
+    public async Task ASecondVoteWithTheSameVoterHash_IsRefusedFor24Hours_ThenCountsAgain(string provider)
+    {
+        using var storage = TestStorage.Create(provider);
+        var store = storage.Get<IFeedbackStore>();
+        var up = new FeedbackVote("telegram", ["soap", "eras-fees"], true, Start);
+
+        Assert.True(await store.TryAddAsync("hash-a", up, Start.AddHours(24), None));
+        Assert.False(await storage.Get<IFeedbackStore>().TryAddAsync("hash-a", up with { Helpful = false, At = Start.AddHours(23) }, Start.AddHours(47), None)); // another instance
+        Assert.True(await store.TryAddAsync("hash-b", up with { Platform = "discord" }, Start.AddHours(24), None));
+        Assert.True(await store.TryAddAsync("hash-a", up with { At = Start.AddHours(24) }, Start.AddHours(48), None)); // the key expired
+
+        var votes = await store.ListAsync(since: null, None);
+        Assert.Equal(3, votes.Count);
+        Assert.Equal(("telegram", "soap,eras-fees", true, Start), (votes[0].Platform, string.Join(',', votes[0].Sections), votes[0].Helpful, votes[0].At));
+        Assert.Equal(["telegram", "discord", "telegram"], votes.Select(x => x.Platform)); // the refused 👎 was not stored
+        Assert.All(votes, x => Assert.True(x.Helpful));
+        Assert.Equal([Start.AddHours(24)], (await store.ListAsync(Start.AddHours(1), None)).Select(x => x.At));
+    }
+}
