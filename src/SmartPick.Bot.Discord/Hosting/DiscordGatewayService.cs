@@ -16,7 +16,9 @@ namespace SmartPick.Bot.Discord.Hosting;
 /// acknowledgement deadline runs from receipt and a slot can be held for tens of seconds by DM sends queued behind
 /// the global rate limit (the load run showed 10062s at 300 simultaneous users when interactions queued for slots).
 /// A fatal gateway error (4004, 4010–4014, rejected token) stops the application with a failure recorded; any other
-/// exception restarts the gateway through <see cref="AdapterSupervisor"/>.
+/// exception restarts the gateway through <see cref="AdapterSupervisor"/>. On stop (SIGTERM) the gateway is closed and
+/// its shard lease released first, so another instance can take the shard, while the events already received are
+/// still handled to the end; only when the host's shutdown timeout runs out are the remaining handlers cancelled.
 /// </summary>
 public sealed partial class DiscordGatewayService(
     DiscordGatewayClient gateway,
@@ -31,14 +33,44 @@ public sealed partial class DiscordGatewayService(
     public const int QueueAlarm = 1000;
     private const string InteractionCreate = "INTERACTION_CREATE";
     private readonly SemaphoreSlim slots = new(MaxConcurrentHandlers, MaxConcurrentHandlers);
+    private readonly CancellationTokenSource handlers = new();
+    private readonly TaskCompletionSource drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool alarmed;
     private int pending;
+    private int stopping;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The gateway stops and the pump hands out every event received; after that nothing is added to pending.
+        await base.StopAsync(cancellationToken);
+        Interlocked.Exchange(ref stopping, 1);
+        if (Volatile.Read(ref pending) == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await drained.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await handlers.CancelAsync();
+        }
+    }
+
+    public override void Dispose()
+    {
+        handlers.Dispose();
+        slots.Dispose();
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var channel = Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = true });
         metrics.QueueLength = () => Volatile.Read(ref pending);
-        var pump = PumpAsync(channel.Reader, stoppingToken);
+        var pump = PumpAsync(channel.Reader);
         try
         {
             await supervisor.RunAsync("discord", "gateway", RunGatewayAsync, () => metrics.Restarted("gateway"), stoppingToken);
@@ -64,22 +96,16 @@ public sealed partial class DiscordGatewayService(
         }
     }
 
-    private async Task PumpAsync(ChannelReader<GatewayDispatch> reader, CancellationToken stoppingToken)
+    /// <summary>Runs until the gateway has stopped and every event it received has been handed to a handler.</summary>
+    private async Task PumpAsync(ChannelReader<GatewayDispatch> reader)
     {
-        try
+        await foreach (var dispatch in reader.ReadAllAsync(CancellationToken.None))
         {
-            await foreach (var dispatch in reader.ReadAllAsync(stoppingToken))
-            {
-                WatchQueue(Interlocked.Increment(ref pending));
+            WatchQueue(Interlocked.Increment(ref pending));
 
-                // Waiting for a slot happens inside the handler task, never here: a pump blocked on a slot would hold
-                // back the interactions queued behind it (head-of-line blocking).
-                _ = HandleOneAsync(dispatch, holdsSlot: dispatch.EventName != InteractionCreate, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutdown.
+            // Waiting for a slot happens inside the handler task, never here: a pump blocked on a slot would hold
+            // back the interactions queued behind it (head-of-line blocking).
+            _ = HandleOneAsync(dispatch, holdsSlot: dispatch.EventName != InteractionCreate, handlers.Token);
         }
     }
 
@@ -126,7 +152,10 @@ public sealed partial class DiscordGatewayService(
                 slots.Release();
             }
 
-            Interlocked.Decrement(ref pending);
+            if (Interlocked.Decrement(ref pending) == 0 && Volatile.Read(ref stopping) == 1)
+            {
+                drained.TrySetResult();
+            }
         }
     }
 
