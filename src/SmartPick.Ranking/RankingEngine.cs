@@ -52,7 +52,7 @@ public sealed class RankingEngine(RankingModel model)
         var a = applicant.Sum(f => f.Contribution);
         var chances = ListChances.Of(reference, beta + a, cal.InterviewMatchQ, rule);
         var neutral = a == 0 ? chances : ListChances.Of(reference, beta, cal.InterviewMatchQ, rule);
-        var match = Math.Clamp(target * (neutral.PMatch > 0 ? chances.PMatch / neutral.PMatch : 1), 0, 1);
+        var match = Math.Clamp(target * FactorRatio(chances, neutral, a), 0, 1);
         return new SpecialtyAssessment(cal, curve, target, beta, applicant, match)
         {
             ApplicantLogOdds = a,
@@ -60,6 +60,16 @@ public sealed class RankingEngine(RankingModel model)
             Reference = chances,
         };
     }
+
+    /// <summary>
+    /// How much the applicant's factors (sum <paramref name="a"/>) move the specialty chance (model.md §4). Weaker
+    /// factors scale it by the unconditional ratio, so a failure lowers it as much as it lowers the plan; stronger ones
+    /// by the ratio given at least one interview — the unconditional ratio of a strong profile grows without bound as the
+    /// typical applicant's list empties at low scores, which made a higher score give a lower chance.
+    /// </summary>
+    private static double FactorRatio(ListChances withFactors, ListChances neutral, double a) => a < 0
+        ? neutral.PMatch > 0 ? withFactors.PMatch / neutral.PMatch : 1
+        : neutral.PMatchGivenInterview > 0 ? withFactors.PMatchGivenInterview / neutral.PMatchGivenInterview : 1;
 
     /// <summary>One program with its factor text and eligibility reasons (for /explain-score and the returned list).</summary>
     public ScoredProgram Score(ApplicantProfile profile, ProgramRecord program, SpecialtyAssessment assessment, int asOfYear)

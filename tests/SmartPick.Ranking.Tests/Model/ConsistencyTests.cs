@@ -57,12 +57,14 @@ public sealed class ConsistencyTests(ITestOutputHelper output)
     /// A CK failure or 10+ years since graduation must lower the plan's chance in proportion to the calibrated chance:
     /// ratio(plan.pMatch / matchProbability) with the penalty stays within ±<see cref="RatioDrift"/> (relative) of the ratio
     /// without it. National IM catalog, no visa need (visa eligibility acts through the list, not through strength).
+    /// Other factors neutral or weaker (USCE ≤ 3 months, ≤ 2 letters): above neutral the specialty chance is capped at the
+    /// own list's chance given an interview (model.md §4), which is deliberately not proportional.
     /// </summary>
     private const double RatioDrift = 0.15;
 
     [Fact]
     public void Penalties_LowerPlanAndCalibratedChanceInProportion() =>
-        Gen.Select(Gen.Int[215, 265], Gen.Int[0, 6], Gen.Int[0, 3], Gen.Bool).Sample(t =>
+        Gen.Select(Gen.Int[215, 265], Gen.Int[0, 3], Gen.Int[0, 2], Gen.Bool).Sample(t =>
         {
             var (step2, usce, letters, yog) = t;
             var plain = TestData.Profile(step2: step2) with { Visa = VisaNeed.None, Usce = new UsceInfo(usce, true, false), Letters = new LettersInfo(letters, 1, 0), GraduationYear = 2024 };
@@ -74,6 +76,34 @@ public sealed class ConsistencyTests(ITestOutputHelper output)
             Assert.True(b.Plan.PMatch < a.Plan.PMatch && b.Assessment.MatchProbability < a.Assessment.MatchProbability);
             Assert.InRange(drift, 1 - RatioDrift, 1 + RatioDrift);
         }, iter: 40);
+
+    /// <summary>
+    /// Regression (CsCheck seed 7AFmqzZdE352): a strong profile with a low score. Scaling the curve by the unconditional
+    /// ratio of the typical list gave Pediatrics 100% at 200 and less at 212 (IM: less at 223 than at 207); capped at the
+    /// own list's chance given an interview, a higher score never lowers the chance and no profile is called certain.
+    /// </summary>
+    [Theory]
+    [InlineData("Internal Medicine")]
+    [InlineData("Family Medicine")]
+    [InlineData("Pediatrics")]
+    [InlineData("Psychiatry")]
+    public void StrongProfile_LowScore_ChanceRisesWithScoreAndStaysBelowCertainty(string specialty)
+    {
+        var previous = 0.0;
+        for (var s = 190; s <= 250; s++)
+        {
+            var profile = new ApplicantProfile
+            {
+                Specialties = [specialty], ApplicantType = ApplicantType.NonUsImg, Step2ck = new Step2Info(s, 1), Step3 = new Step3Info(true),
+                GraduationYear = 2025, Visa = VisaNeed.H1B, Usce = new UsceInfo(17, true, true), Letters = new LettersInfo(6, 3, 1),
+                Languages = ["Spanish"], Preferences = new PreferencesInfo(["SoCal"]),
+            };
+            var a = TestData.Engine.Assess(profile, TestData.Model.Calibration(specialty)!, 2026);
+            Assert.True(a.MatchProbability >= previous, $"{specialty}: chance fell at {s}");
+            Assert.True(a.MatchProbability < 0.99, $"{specialty} {s}: {a.MatchProbability:P1} reads as certain");
+            previous = a.MatchProbability;
+        }
+    }
 
     [Fact]
     public void Table_ReMeasured()
