@@ -101,6 +101,45 @@ public sealed class WebhookInboxFailoverTests(ITestOutputHelper output) : IAsync
             answeredByDead.Concat(_survivingEngine.Received.Select(Text)).Order(StringComparer.Ordinal));
     }
 
+    [PostgresFact]
+    public async Task AStoppingInstance_FinishesTheTurnsItHolds_WhileTheOtherTakesOverTheRest_EachOnceInOrder()
+    {
+        // Arrange: the first instance is in the middle of a slow turn when the deploy stops it.
+        var finish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _dyingEngine.Respond = async (message, ct) =>
+        {
+            await finish.Task;
+            return await FakeEngine.EchoAsync(message, ct);
+        };
+        var stopping = await StartAsync(_dyingEngine);
+        var other = await StartAsync(_survivingEngine);
+        var updates = Users.SelectMany(u => Enumerable.Range(1, 3).Select(i => (User: u, Text: $"{u} message {i}")))
+            .OrderBy(m => m.Text[^1]).Select(m => _api.TextUpdate(m.User, m.Text)).ToList();
+        Assert.Equal(200, await DeliverAsync(stopping, updates[0]));
+        await WaitUntilAsync(() => !_dyingEngine.Received.IsEmpty, "the first instance to take a turn");
+
+        // Act: SIGTERM; deliveries now reach the other instance only; the slow turn ends after the stop began.
+        using var shutdownTimeout = new CancellationTokenSource(Generous);
+        var stop = stopping.StopAsync(shutdownTimeout.Token);
+        foreach (var update in updates.Skip(1))
+        {
+            Assert.Equal(200, await DeliverAsync(other, update));
+        }
+
+        finish.SetResult();
+        await stop;
+        await _api.WaitUntilAsync(f => Users.All(u => f.SentTo(u).Count >= 3), Generous, "every message answered");
+        await Task.Delay(500);
+
+        // Assert: the turn in hand was finished by the stopping instance, not redone; everything else once, in order.
+        Assert.Equal(updates[0].Message!.Text, Text(Assert.Single(_dyingEngine.Received)));
+        Assert.DoesNotContain(_survivingEngine.Received, m => Text(m) == updates[0].Message!.Text);
+        foreach (var user in Users)
+        {
+            Assert.Equal(Enumerable.Range(1, 3).Select(i => $"echo: {user} message {i}"), _api.SentTo(user).Select(s => s.Text));
+        }
+    }
+
     private static string Text(InboundMessage message) => ((TextContent)message.Content).Text;
 
     private async Task<IHost> StartAsync(FakeEngine engine)
