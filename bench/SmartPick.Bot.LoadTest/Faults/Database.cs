@@ -25,11 +25,18 @@ public static class Database
     /// Users whose stored profile misses an answer the bot acknowledged (by asking the next question). Every
     /// acknowledged answer of the script is compared with the stored value.
     /// </summary>
-    public static async Task<List<string>> LostAnswersAsync(string path, IReadOnlyList<SimulatedUser> users)
+    public static Task<List<string>> LostAnswersAsync(string path, IReadOnlyList<SimulatedUser> users) =>
+        LostAnswersAsync(b =>
+        {
+            b.Configuration["SmartPick:Storage:ConnectionString"] = $"Data Source={path}";
+            b.AddSqliteStorage();
+        }, users);
+
+    /// <summary>The same check on any storage (<paramref name="storage"/> registers it, e.g. PostgreSQL).</summary>
+    public static async Task<List<string>> LostAnswersAsync(Action<HostApplicationBuilder> storage, IReadOnlyList<SimulatedUser> users)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration["SmartPick:Storage:ConnectionString"] = $"Data Source={path}";
-        builder.AddSqliteStorage();
+        storage(builder);
         using var host = builder.Build();
         var store = host.Services.GetRequiredService<IUserStore>();
         var lost = new List<string>();

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using SmartPick.Bot.LoadTest.Bot;
+using SmartPick.Bot.LoadTest.Faults;
+using SmartPick.Bot.LoadTest.Report;
+using SmartPick.Bot.LoadTest.Users;
+using SmartPick.Bot.Storage.Postgres;
+using SmartPick.Bot.Storage.Postgres.Tests.Support;
+using SmartPick.Bot.Telegram.Tests.Fakes;
+
+namespace SmartPick.Bot.LoadTest.Multi;
+
+/// <summary>
+/// N real hosts (child processes) on one throwaway PostgreSQL database, Telegram in webhook mode: the fake Bot API
+/// delivers each update as Telegram does (one at a time, until a 2xx) through a round-robin proxy to the instances'
+/// front doors. A kill run SIGKILLs one instance mid-run and does not restart it: the others must redo what it held
+/// once its claims expire, so no message is lost or answered twice and every chat keeps its order.
+/// </summary>
+public static class MultiInstanceRun
+{
+    private const string Secret = "load-Webhook_Secret1";
+
+    public static async Task<LoadResult> RunAsync(LoadOptions options, TextWriter log)
+    {
+        if (PostgresServer.UnavailableReason is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        var connection = PostgresServer.Instance.CreateDatabase();
+        await using var api = await FakeBotApi.StartAsync();
+        var ports = FreePorts(options.Instances);
+        var bots = ports.Select(p => new ChildProcessBot(Args(connection, api, p, options))).ToList();
+        var faults = new FaultLog();
+        try
+        {
+            var startedMs = api.NowMs;
+            foreach (var bot in bots)
+            {
+                await bot.StartAsync(CancellationToken.None);
+            }
+
+            await api.WaitUntilAsync(f => f.WebhookUrl is not null && f.CallsOf("setMyCommands").Count > 0, TimeSpan.FromSeconds(90), "an instance registers the webhook");
+            await Task.WhenAll(ports.Select(WaitHealthyAsync));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Instances} instances on PostgreSQL ready in {api.NowMs - startedMs:F0} ms; {options.Users} users start"));
+
+            using var proxy = new RoundRobinProxy([.. ports.Select(p => new Uri($"http://127.0.0.1:{p}/telegram/webhook"))], Secret);
+            using var stopPushing = new CancellationTokenSource();
+            var pushing = api.PushWebhookAsync(proxy.DeliverAsync, stopPushing.Token);
+            await using var inboxes = new Inboxes(api);
+            inboxes.Start();
+            var users = Enumerable.Range(0, options.Users)
+                .Select(i => new SimulatedUser(api, inboxes.For(LoadRun.FirstUserId + i), LoadRun.FirstUserId + i, TimeSpan.FromSeconds(options.ReplyTimeoutSeconds)))
+                .ToList();
+            var runStartMs = api.NowMs;
+            var all = Task.WhenAll(users.Select(u => Task.Run(() => u.RunAsync(CancellationToken.None))));
+            var kill = options.Fault == FaultKind.Kill ? KillOneAsync(bots[0], users, api, faults, log, all) : Task.FromResult<Kill?>(null);
+            var killed = await kill;
+            await all;
+            await Task.Delay(1000); // a duplicate reply would arrive now
+            await api.WaitUntilAsync(f => f.PendingUpdates == 0, TimeSpan.FromSeconds(15)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var stillUp = bots.Where(b => killed is null || b != bots[0]).All(b => b.IsRunning);
+            var pending = api.PendingUpdates;
+            await stopPushing.CancelAsync();
+            await pushing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var lost = await Database.LostAnswersAsync(b =>
+            {
+                b.Configuration["SmartPick:Storage:ConnectionString"] = connection;
+                b.AddPostgresStorage();
+            }, users);
+            var result = LoadResult.Analyze(options, api, users, runStartMs, faults, stillUp, pending, "ok", lost, null);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook deliveries {proxy.Delivered}, refused or failed attempts skipped to another instance {proxy.Skipped}"));
+            if (killed is not null)
+            {
+                log.WriteLine(killed.Describe(users));
+            }
+
+            return result;
+        }
+        finally
+        {
+            foreach (var bot in bots)
+            {
+                await bot.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<Kill?> KillOneAsync(ChildProcessBot bot, List<SimulatedUser> users, FakeBotApi api, FaultLog faults, TextWriter log, Task all)
+    {
+        var total = users.Count * UserScript.Steps.Count;
+        while (users.Sum(u => u.CompletedSteps) < total * 2 / 5 && !all.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+
+        var atMs = api.NowMs;
+        var before = users.ToDictionary(u => u.UserId, u => u.CompletedSteps);
+        await bot.KillAsync();
+        faults.Kills++;
+        log.WriteLine($"SIGKILL of instance 1 at {before.Values.Sum()}/{total} steps; it is not restarted");
+        return new Kill(atMs, before);
+    }
+
+    private sealed record Kill(double AtMs, Dictionary<long, int> StepsBefore)
+    {
+        /// <summary>For each user still talking at the kill: time from the kill to their next expected answer.</summary>
+        public string Describe(List<SimulatedUser> users)
+        {
+            var waits = users.Where(u => StepsBefore[u.UserId] < UserScript.Steps.Count && u.AnsweredAtMs.Count > StepsBefore[u.UserId])
+                .Select(u => u.AnsweredAtMs[StepsBefore[u.UserId]] - AtMs).Order().ToList();
+            return waits.Count == 0
+                ? "recovery: no user was waiting at the kill"
+                : string.Create(CultureInfo.InvariantCulture, $"recovery after the kill: {waits.Count} users waiting; their next answer came after p50 {waits[waits.Count / 2]:F0} ms, max {waits[^1]:F0} ms");
+        }
+    }
+
+    private static string[] Args(string connection, FakeBotApi api, int port, LoadOptions options) =>
+    [
+        .. BotSettings.Args("unused.db", api.Token, api.BaseUrl, options.ProductionLimits).Where(a => !a.StartsWith("--SmartPick:Storage:", StringComparison.Ordinal)),
+        "--SmartPick:Storage:Provider=Postgres",
+        $"--SmartPick:Storage:ConnectionString={connection}",
+        "--SmartPick:Telegram:Mode=Webhook",
+        "--SmartPick:Telegram:Webhook:Url=https://bot.example.org/telegram/webhook",
+        $"--SmartPick:Telegram:Webhook:SecretToken={Secret}",
+        string.Create(CultureInfo.InvariantCulture, $"--SmartPick:Telegram:Webhook:ClaimSeconds={options.ClaimSeconds}"),
+        string.Create(CultureInfo.InvariantCulture, $"--SmartPick:Http:Urls=http://127.0.0.1:{port}"),
+    ];
+
+    private static List<int> FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToList();
+        listeners.ForEach(l => l.Stop());
+        return ports;
+    }
+
+    private static async Task WaitHealthyAsync(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"), timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}
