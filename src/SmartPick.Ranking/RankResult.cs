@@ -8,7 +8,11 @@ using SmartPick.Ranking.Quadrature;
 namespace SmartPick.Ranking;
 
 /// <summary>What to rank: a specialty (canonical name), optional region/state filters, how many to list, the current year.</summary>
-public sealed record RankQuery(string Specialty, int AsOfYear, string? Region = null, string? State = null, int? Top = null);
+public sealed record RankQuery(string Specialty, int AsOfYear, string? Region = null, string? State = null, int? Top = null)
+{
+    /// <summary>Quadrature nodes to use instead of the specialty's own count (a plan across specialties needs one count).</summary>
+    public int? Nodes { get; init; }
+}
 
 /// <summary>
 /// A program with its tier, shown interview chance (E_u of the logistic, integrated over the shared strength),
@@ -44,4 +48,7 @@ public sealed record Coverage(int ProgramsListed, bool Partial, string Note);
 public sealed record RankResult(SpecialtyAssessment Assessment, IReadOnlyList<ScoredProgram> Programs, PlanResult Plan, int ProgramsConsidered)
 {
     public Coverage? Coverage { get; init; }
+
+    /// <summary>Per quadrature node, Π(1 − q·pⱼ) over every eligible program considered (for P(match) if all applied across specialties).</summary>
+    public IReadOnlyList<double> MissAllByNode { get; init; } = [];
 }

@@ -31,6 +31,22 @@ public sealed class RankingEngine(RankingModel model)
         return _rules.GetOrAdd(cal.Specialty, _ => GaussHermite.For(cal.Sigma));
     }
 
+    private GaussHermite Rule(SpecialtyCalibration cal, int nodes) =>
+        Rule(cal) is { } own && own.Count == nodes ? own : _rules.GetOrAdd($"{cal.Specialty}#{nodes}", _ => GaussHermite.Create(cal.Sigma, nodes));
+
+    /// <summary>
+    /// Every specialty of the profile ranked as by <see cref="Rank"/>, and one plan across them under one shared strength
+    /// (model.md §8): a standard-normal z loaded σₛ per specialty, so the nodes line up and P(match anywhere) is a mixture.
+    /// </summary>
+    public MultiRankResult RankAcross(ApplicantProfile profile, IReadOnlyList<RankQuery> queries)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentOutOfRangeException.ThrowIfZero(queries.Count);
+        var nodes = queries.Max(q => Rule(Model.Calibration(q.Specialty) ?? throw new ArgumentException($"no calibration for '{q.Specialty}'", nameof(queries))).Count);
+        var results = queries.Select(q => Rank(profile, q with { Nodes = nodes })).ToList();
+        return new MultiRankResult(results, CombinedPlan.Across(results, Model.Settings));
+    }
+
     public ReferenceList Reference(SpecialtyCalibration cal, int? step2)
     {
         ArgumentNullException.ThrowIfNull(cal);
@@ -98,6 +114,11 @@ public sealed class RankingEngine(RankingModel model)
         ArgumentNullException.ThrowIfNull(query);
         var cal = Model.Calibration(query.Specialty) ?? throw new ArgumentException($"no calibration for '{query.Specialty}'", nameof(query));
         var assessment = Assess(profile, cal, query.AsOfYear);
+        if (query.Nodes is { } nodes && nodes != assessment.Rule.Count)
+        {
+            assessment = assessment with { Rule = Rule(cal, nodes) };
+        }
+
         var facts = ApplicantFacts.From(profile, query.AsOfYear);
         var preferred = PreferredPlaces.From(profile);
         var regions = query.Region is null ? null : Regions.Resolve(query.Region);
@@ -154,7 +175,7 @@ public sealed class RankingEngine(RankingModel model)
             {
                 if (!scores.Ineligible(i) && candidates.Count <= Model.Settings.MaxApplications)
                 {
-                    candidates.Add(new PlanCandidate(programs[i].AcgmeId, scores.LogOdds(i), scores.Shown(i), cal.InterviewMatchQ));
+                    candidates.Add(new PlanCandidate(programs[i].AcgmeId, scores.LogOdds(i), scores.Shown(i), cal.InterviewMatchQ, cal.Specialty) { ExpNegNodes = rule.ExpNegNodes });
                 }
             }
 
@@ -167,7 +188,7 @@ public sealed class RankingEngine(RankingModel model)
             }
 
             var reference = Reference(cal, profile.Step2ck?.Score);
-            return new RankResult(assessment, list, plan, considered) { Coverage = CoverageFor(cal, reference) };
+            return new RankResult(assessment, list, plan, considered) { Coverage = CoverageFor(cal, reference), MissAllByNode = allMiss.ToArray() };
         }
         finally
         {

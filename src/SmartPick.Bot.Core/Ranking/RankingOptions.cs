@@ -29,6 +29,10 @@ public sealed class RankingOptions
     [Range(1, 2000)]
     public int MaxApplications { get; set; } = 120;
 
+    /// <summary>In a plan across specialties, each named specialty keeps at least this many of its best programs.</summary>
+    [Range(0, 2000)]
+    public int MinPerSpecialty { get; set; } = 10;
+
     /// <summary>Programs listed when the request gives no count.</summary>
     [Range(1, 2000)]
     public int DefaultTop { get; set; } = 20;
@@ -47,6 +51,7 @@ public sealed class RankingOptions
         HigherChanceAtLeast = HigherChanceAtLeast,
         MinRelativeGain = MinRelativeGain,
         MaxApplications = MaxApplications,
+        MinPerSpecialty = MinPerSpecialty,
         Signals = new Dictionary<string, SignalQuota>(Signals, StringComparer.OrdinalIgnoreCase),
     };
 }

@@ -10,7 +10,7 @@ public enum Tier
 }
 
 /// <summary>One program in the greedy order, with what adding it gained and its interview log-odds at u = 0.</summary>
-public sealed record PlanStep(string AcgmeId, double InterviewProbability, Tier Tier, double MarginalGain, double CumulativeMatchProbability, double LogOdds = 0);
+public sealed record PlanStep(string AcgmeId, double InterviewProbability, Tier Tier, double MarginalGain, double CumulativeMatchProbability, double LogOdds = 0, string? Specialty = null);
 
 public sealed record SignalPick(string AcgmeId, string Kind, double EstimatedGain);
 

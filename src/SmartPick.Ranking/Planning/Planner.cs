@@ -21,6 +21,11 @@ public static class Planner
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(settings);
         var h = rule.Count;
+        if (ordered.Any(c => c.ExpNegNodes is { } n && n.Length != h))
+        {
+            throw new ArgumentException("every candidate's nodes must follow the plan's rule", nameof(ordered));
+        }
+
         var miss = new double[h];
         var none = new double[h];
         Array.Fill(miss, 1);
@@ -37,10 +42,11 @@ public static class Planner
             }
 
             var e = Math.Exp(-c.LogOdds);
+            var en = c.ExpNegNodes ?? rule.ExpNegNodes;
             double match = 0, any = 0;
             for (var i = 0; i < h; i++)
             {
-                var p = 1 / (1 + (e * rule.ExpNegNodes[i]));
+                var p = 1 / (1 + (e * en[i]));
                 miss[i] *= 1 - (c.Q * p);
                 none[i] *= 1 - p;
                 match += rule.Weights[i] * (1 - miss[i]);
@@ -48,7 +54,7 @@ public static class Planner
             }
 
             var gain = match - cumulative;
-            stopped |= recommended >= settings.MaxApplications || (recommended > 0 && gain < settings.MinRelativeGain * cumulative);
+            stopped |= recommended >= settings.MaxApplications || (!c.Kept && recommended > 0 && gain < settings.MinRelativeGain * cumulative);
             if (!stopped)
             {
                 recommended++;
@@ -57,7 +63,7 @@ public static class Planner
             }
 
             cumulative = match;
-            steps.Add(new PlanStep(c.AcgmeId, c.InterviewProbability, settings.TierFor(c.InterviewProbability), gain, match, c.LogOdds));
+            steps.Add(new PlanStep(c.AcgmeId, c.InterviewProbability, settings.TierFor(c.InterviewProbability), gain, match, c.LogOdds, c.Specialty));
         }
 
         var chosen = steps.Take(recommended).ToList();
@@ -90,7 +96,7 @@ public static class Planner
             dist[0] = 1;
             for (var j = 0; j < n; j++)
             {
-                var p = 1 / (1 + (Math.Exp(-ordered[j].LogOdds) * rule.ExpNegNodes[i]));
+                var p = 1 / (1 + (Math.Exp(-ordered[j].LogOdds) * (ordered[j].ExpNegNodes ?? rule.ExpNegNodes)[i]));
                 for (var k = Math.Min(j + 1, size - 1); k >= 1; k--)
                 {
                     dist[k] = (dist[k] * (1 - p)) + (dist[k - 1] * p);

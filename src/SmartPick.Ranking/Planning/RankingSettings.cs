@@ -22,6 +22,9 @@ public sealed class RankingSettings
 
     public int MaxApplications { get; set; } = 120;
 
+    /// <summary>In a plan across specialties, each specialty the applicant names keeps at least this many of its best programs.</summary>
+    public int MinPerSpecialty { get; set; } = 10;
+
     public Dictionary<string, SignalQuota> Signals { get; set; } = DefaultSignals();
 
     public static Dictionary<string, SignalQuota> DefaultSignals() => new(StringComparer.OrdinalIgnoreCase)
