@@ -38,6 +38,11 @@ public static class CoreHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Servers.Announcements.AnnouncementRunner>();
+        services.AddOptions<Servers.ServerBudgetOptions>()
+            .Bind(builder.Configuration.GetSection(Servers.ServerBudgetOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Servers.ServerSendBudget>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddRankingAdvisor();

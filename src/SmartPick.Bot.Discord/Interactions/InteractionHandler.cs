@@ -23,7 +23,8 @@ public sealed partial class InteractionHandler(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     DiscordMetrics metrics,
-    ILogger<InteractionHandler> logger)
+    ILogger<InteractionHandler> logger,
+    Core.Servers.ServerSendBudget? serverBudget = null)
 {
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
@@ -202,6 +203,12 @@ public sealed partial class InteractionHandler(
         // Ephemeral replies already keep personal answers private in a guild; only the intake (profile) moves to DMs.
         foreach (var payload in replies.Select(r => r.ContinueInDirect).OfType<string>().Where(IsIntake).Distinct(StringComparer.Ordinal))
         {
+            // DMs count toward Discord's global limit (interaction replies do not): a busy guild's share is capped.
+            if (serverBudget is not null && interaction.GuildId is { } guild)
+            {
+                await serverBudget.WaitAsync(new Core.Servers.ServerKey(InteractionMapper.Platform, guild), cancellationToken);
+            }
+
             if (!await direct.ContinueAsync(interaction.UserId, payload, cancellationToken))
             {
                 var closed = new MessageBody { Content = "I couldn't send you a direct message. Allow DMs from server members (Privacy settings) and try again.", Flags = MessageFlags.Ephemeral };

@@ -11,7 +11,7 @@ namespace SmartPick.Bot.Discord.Servers;
 /// limit and 429 handling apply). Missing Permissions (50013), Missing Access (50001) or Unknown Channel (10003) mean
 /// the channel is closed to the bot or gone: reported as <see cref="ServerSendStatus.Gone"/> with the reason for the admins.
 /// </summary>
-public sealed class DiscordServerMessenger(DiscordRestClient rest) : IServerMessenger
+public sealed class DiscordServerMessenger(DiscordRestClient rest, ServerSendBudget? budget = null) : IServerMessenger
 {
     public const int MissingAccess = 50001;
     public const int MissingPermissions = 50013;
@@ -30,6 +30,11 @@ public sealed class DiscordServerMessenger(DiscordRestClient rest) : IServerMess
         {
             foreach (var rendered in ReplyRenderer.Render(reply, ephemeral: false))
             {
+                if (budget is not null)
+                {
+                    await budget.WaitAsync(server, cancellationToken);
+                }
+
                 await rest.CreateMessageAsync(channelId, rendered.Body, rendered.File, cancellationToken);
             }
 

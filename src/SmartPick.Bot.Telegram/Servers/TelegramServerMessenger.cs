@@ -13,7 +13,7 @@ namespace SmartPick.Bot.Telegram.Servers;
 /// Announcements into a group through <see cref="TelegramSender"/> (per-group and global send limits, 429 handling).
 /// 403 (the bot was removed or may not write) is reported as <see cref="ServerSendStatus.Gone"/> with the reason.
 /// </summary>
-public sealed class TelegramServerMessenger(TelegramSender sender) : IServerMessenger
+public sealed class TelegramServerMessenger(TelegramSender sender, ServerSendBudget? budget = null) : IServerMessenger
 {
     public string Platform => UpdateTranslator.Platform;
 
@@ -29,6 +29,11 @@ public sealed class TelegramServerMessenger(TelegramSender sender) : IServerMess
         {
             foreach (var message in ReplyRenderer.Render([reply], chatId, ChatKind.Group, botUsername: string.Empty))
             {
+                if (budget is not null)
+                {
+                    await budget.WaitAsync(server, cancellationToken).ConfigureAwait(false);
+                }
+
                 await sender.SendAsync(message, isGroup: true, cancellationToken).ConfigureAwait(false);
             }
 
