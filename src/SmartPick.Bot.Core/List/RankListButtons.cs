@@ -1,10 +1,9 @@
-using System.Text.Json.Nodes;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Bot.Core.Ranking;
 
 namespace SmartPick.Bot.Core.List;
 
-/// <summary>"Save to my list" buttons under a /rank answer: one per listed program (the first few), each a /list add.</summary>
+/// <summary>"Save to my list" buttons under a /rank answer: one per program the page shows (up to <see cref="Max"/>), each a /list add.</summary>
 public static class RankListButtons
 {
     public const int Max = 8;
@@ -13,16 +12,9 @@ public static class RankListButtons
     public static AdvisorResult Add(AdvisorResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Json?["programs"] is not JsonArray programs)
-        {
-            return result;
-        }
-
-        var choices = programs
-            .Select(p => (Id: p?["acgmeId"]?.GetValue<string>(), Name: p?["name"]?.GetValue<string>()))
-            .Where(p => p.Id is not null && p.Name is not null)
+        var choices = result.Shown
             .Take(Max)
-            .Select(p => new Choice("+ " + (p.Name!.Length > LabelLength ? p.Name[..(LabelLength - 1)] + "…" : p.Name), "cmd:list add " + p.Id))
+            .Select(p => new Choice("+ " + (p.Name.Length > LabelLength ? p.Name[..(LabelLength - 1)] + "…" : p.Name), "cmd:list add " + p.AcgmeId))
             .ToList();
         return choices.Count == 0
             ? result

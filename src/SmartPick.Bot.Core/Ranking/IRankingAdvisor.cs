@@ -41,4 +41,7 @@ public interface IRankingAdvisor
 public sealed record AdvisorResult(IReadOnlyList<Reply> Replies, JsonNode? Json, string? Error = null)
 {
     public static AdvisorResult Fail(string error) => new([new Reply(error)], null, error);
+
+    /// <summary>The programs the first reply shows (id, name), in its order: what "save to my list" offers.</summary>
+    public IReadOnlyList<(string AcgmeId, string Name)> Shown { get; init; } = [];
 }

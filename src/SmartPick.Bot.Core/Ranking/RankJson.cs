@@ -37,8 +37,10 @@ internal static class RankJson
     {
         ["acgmeId"] = p.Program.AcgmeId,
         ["name"] = p.Program.Name,
+        ["specialty"] = p.Program.Specialty,
         ["city"] = p.Program.City,
         ["state"] = p.Program.State,
+        ["website"] = p.Program.Website,
         ["tier"] = TierNames.Json(p.Tier, p.Program),
         ["interviewProbability"] = TierNames.Rated(p.Program) || p.Tier == Tier.Ineligible ? Round(p.InterviewProbability) : null,
         ["logOdds"] = Math.Round(p.LogOdds, 4),

@@ -21,9 +21,11 @@ internal static partial class RankPage
     public const int AreaFirst = 6;
 
     /// <summary>The order the pages walk through: eligible programs only (ineligible ones are counted, not listed).</summary>
-    public static IReadOnlyList<ScoredProgram> Order(RankResult r, PreferredPlaces? places)
+    public static IReadOnlyList<ScoredProgram> Order(RankResult r, PreferredPlaces? places) => Order(r.Programs, places);
+
+    public static IReadOnlyList<ScoredProgram> Order(IEnumerable<ScoredProgram> programs, PreferredPlaces? places)
     {
-        var eligible = r.Programs.Where(p => p.Tier != Tier.Ineligible).ToList();
+        var eligible = programs.Where(p => p.Tier != Tier.Ineligible).ToList();
         if (places is null || places.IsEmpty)
         {
             return eligible;
@@ -57,12 +59,20 @@ internal static partial class RankPage
         return sb.ToString();
     }
 
-    /// <summary>One page of programs: "1. [Name](site) — City ST: 12% · long shot".</summary>
-    public static string Lines(IReadOnlyList<ScoredProgram> order, int page, PreferredPlaces? places, int? cap)
+    /// <summary>The programs page <paramref name="page"/> shows.</summary>
+    public static List<ScoredProgram> Shown(IReadOnlyList<ScoredProgram> order, int page, int? cap)
     {
         var total = cap is { } t ? Math.Min(t, order.Count) : order.Count;
         var start = (page - 1) * Size;
-        var shown = order.Skip(start).Take(Math.Min(Size, Math.Max(0, total - start))).ToList();
+        return order.Skip(start).Take(Math.Min(Size, Math.Max(0, total - start))).ToList();
+    }
+
+    /// <summary>One page of programs: "1. [Name](site) — City ST: 12% · long shot" (with <paramref name="tagSpecialty"/>: "· FM" after the name).</summary>
+    public static string Lines(IReadOnlyList<ScoredProgram> order, int page, PreferredPlaces? places, int? cap, bool tagSpecialty = false)
+    {
+        var total = cap is { } t ? Math.Min(t, order.Count) : order.Count;
+        var start = (page - 1) * Size;
+        var shown = Shown(order, page, cap);
         if (shown.Count == 0)
         {
             return order.Count == 0 ? "No eligible program matches these filters." : "No more programs.";
@@ -79,7 +89,7 @@ internal static partial class RankPage
                 elsewhereSaid = true;
             }
 
-            sb.Append(start + i + 1).Append(". ").Append(Name(p.Program, ListedNameLength)).Append(" — ").Append(Markup.Escape(p.Program.City)).Append(' ').Append(p.Program.State)
+            sb.Append(start + i + 1).Append(". ").Append(Name(p.Program, ListedNameLength)).Append(tagSpecialty ? " · " + Short(p.Program.Specialty) : string.Empty).Append(" — ").Append(Markup.Escape(p.Program.City)).Append(' ').Append(p.Program.State)
               .Append(": ").Append(TierNames.Rated(p.Program) ? RankText.Pct(p.InterviewProbability) + " · " + RankText.TierWords(p.Tier) : "no program-level data");
             if (p.Eligibility.Status == EligibilityStatus.Unverified)
             {
@@ -96,6 +106,13 @@ internal static partial class RankPage
         }
 
         return sb.Append("._").ToString();
+    }
+
+    /// <summary>"IM", "FM" for two-word specialties, the name otherwise ("Psychiatry").</summary>
+    public static string Short(string specialty)
+    {
+        var words = specialty.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 2 && words.All(w => char.IsUpper(w[0])) ? string.Concat(words.Select(w => w[0])) : specialty;
     }
 
     /// <summary>The program name, linked to its website when the catalog has one.</summary>

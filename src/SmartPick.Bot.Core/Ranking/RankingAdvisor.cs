@@ -18,6 +18,11 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
     public AdvisorResult Rank(ApplicantProfile profile, RankRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (Several(profile, request) is { } several)
+        {
+            return Across(profile, request, several, (m, region) => MultiRank.Rank(m, request, PreferredPlaces.From(profile), region, profile.Step2ck?.Score is null, Uncalibrated(profile)));
+        }
+
         if (UncalibratedRank.TryList(engine.Model, profile, request, Year, options.Value.DefaultTop) is { } listed)
         {
             return listed; // Transitional Year, Preliminary Medicine: listed with eligibility, no NRMP curve, no chance
@@ -48,9 +53,12 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
             var first = Reply.Private(text) with { Choices = more, Image = page == 1 ? RatedChart(overall) : null };
             var json = RankJson.Rank(overall);
             json["nextSteps"] = NextSteps.Json(steps);
-            return new AdvisorResult(order.Count > 0 && stepsText.Length > 0 ? [first, Reply.Private(stepsText)] : [first], json);
+            return new AdvisorResult(order.Count > 0 && stepsText.Length > 0 ? [first, Reply.Private(stepsText)] : [first], json) { Shown = ShownOn(order, page, request.Top) };
         });
     }
+
+    internal static IReadOnlyList<(string AcgmeId, string Name)> ShownOn(IReadOnlyList<ScoredProgram> order, int page, int? cap) =>
+        [.. RankPage.Shown(order, page, cap).Select(p => (p.Program.AcgmeId, p.Program.Name))];
 
     /// <summary>Below this plan chance the reply says what would change it (issue 11: no dead ends).</summary>
     private const double LowChance = 0.2;
@@ -64,12 +72,13 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         : r with { Programs = [.. r.Programs.Where(p => p.Program.Visas is { } v && v.HasFlag(visa))] };
 
     /// <summary>The "More" button's command: the same filters, the next page (long payloads become a stored token).</summary>
-    private static string MorePayload(RankRequest request, int page) =>
+    internal static string MorePayload(RankRequest request, int page) =>
         string.Join(' ', new[] { "cmd:rank", request.Specialty, request.Region, request.State, request.Top?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Visa?.ToString().ToLowerInvariant(), "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
             .Where(w => !string.IsNullOrEmpty(w)));
 
-    public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) =>
-        Run(profile, request with { Top = int.MaxValue }, all =>
+    public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) => Several(profile, request) is { } several
+        ? Across(profile, request, several, (m, _) => MultiRank.Plan(m, engine.Model, [.. m.Specialties.Select(r => SignalPlacer.Place(r, profile, engine.Model.Settings.Signals.GetValueOrDefault(r.Assessment.Calibration.Specialty)))], request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value))
+        : Run(profile, request with { Top = int.MaxValue }, all =>
         {
             var signals = SignalPlacer.Place(all, profile, engine.Model.Settings.Signals.GetValueOrDefault(all.Assessment.Calibration.Specialty));
             var result = all with { Programs = [.. all.Programs.Take(request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value)] };
@@ -156,6 +165,52 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         json["specialty"] = cal.Specialty;
         json["matchProbability"] = Math.Round(assessment.MatchProbability, 4);
         return new AdvisorResult([Reply.Private(ProgramExplainText.Render(scored, engine.Model.Settings))], json);
+    }
+
+    /// <summary>The calibrated specialties of the profile when it names more than one and the request does not pick one.</summary>
+    private List<string>? Several(ApplicantProfile profile, RankRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Specialty is not null)
+        {
+            return null;
+        }
+
+        var named = profile.Specialties.Select(s => engine.Model.ResolveSpecialty(s)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return named.Count > 1 ? named : null;
+    }
+
+    /// <summary>Named specialties without an NRMP curve (Transitional Year, Preliminary Medicine): listed on their own.</summary>
+    private List<string> Uncalibrated(ApplicantProfile profile) =>
+        [.. profile.Specialties.Where(s => engine.Model.ResolveSpecialty(s) is null).Select(s => Intake.Vocabulary.Specialty(s) ?? s)];
+
+    private AdvisorResult Across(ApplicantProfile profile, RankRequest request, List<string> specialties, Func<MultiRankResult, string?, AdvisorResult> render)
+    {
+        var region = Area(request.Region);
+        if (region is not null && Regions.Resolve(region).Count == 0)
+        {
+            return AdvisorResult.Fail($"Unknown region '{Markup.Escape(region)}'. Use SoCal, LA, OC, SD, IE, VSB or CV.");
+        }
+
+        if (request.Top is < 0)
+        {
+            return AdvisorResult.Fail("The number of programs must be positive.");
+        }
+
+        var result = engine.RankAcross(profile, [.. specialties.Select(s => new RankQuery(s, Year, region, request.State, int.MaxValue))]);
+        if (request.Visa is { } visa)
+        {
+            var filtered = result.Specialties.Select(r => VisaFilter(r, request)).ToList();
+            if (filtered.All(r => r is null))
+            {
+                return AdvisorResult.Fail($"No program of {string.Join(" or ", specialties)} in the catalog reports which visas it sponsors, so I cannot list {visa} programs: check each program's website.");
+            }
+
+            result = result with { Specialties = [.. result.Specialties.Select((r, i) => filtered[i] ?? r with { Programs = [] })] };
+        }
+
+        return render(result, region);
     }
 
     private AdvisorResult Run(ApplicantProfile profile, RankRequest request, Func<RankResult, AdvisorResult> render)

@@ -57,7 +57,7 @@ public sealed class RankingAdvisorTests
         var programs = json["programs"]!.AsArray();
         Assert.Equal(10, programs.Count);
         var first = programs[0]!.AsObject();
-        Assert.Equal(["acgmeId", "name", "city", "state", "tier", "interviewProbability", "logOdds", "fitScore", "eligibility", "factors"], first.Select(kv => kv.Key));
+        Assert.Equal(["acgmeId", "name", "specialty", "city", "state", "website", "tier", "interviewProbability", "logOdds", "fitScore", "eligibility", "factors"], first.Select(kv => kv.Key));
         Assert.Contains(first["tier"]!.GetValue<string>(), new[] { "HigherChance", "Possible", "LongShot", "Unrated", "Ineligible" });
         Assert.All(first["factors"]!.AsArray(), f => Assert.Equal(["name", "contribution", "detail", "source"], f!.AsObject().Select(kv => kv.Key)));
         Assert.All(result.Replies, r => Assert.Equal(Visibility.Private, r.Visibility));

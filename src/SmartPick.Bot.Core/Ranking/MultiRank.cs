@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using SmartPick.Bot.Core.Messaging;
+using SmartPick.Ranking;
+using SmartPick.Ranking.Planning;
+using SmartPick.Ranking.Scoring;
+
+namespace SmartPick.Bot.Core.Ranking;
+
+/// <summary>
+/// /rank and /plan when the profile names several specialties (issue 11, point 1): one short block per specialty, one
+/// plan across them (P(match) = matching in any of them, one shared strength), the best programs of all of them
+/// alternating by specialty, and JSON with <c>bySpecialty</c> and a <c>specialty</c> on every program.
+/// </summary>
+internal static class MultiRank
+{
+    public static AdvisorResult Rank(MultiRankResult m, RankRequest request, PreferredPlaces places, string? region, bool scoreMissing, IReadOnlyList<string> uncalibrated)
+    {
+        var filtered = region is not null || request.State is not null;
+        var order = Alternate([.. m.Specialties.Select(r => RankPage.Order(r, filtered ? null : places))]);
+        var page = Math.Max(1, request.Page);
+        var lines = RankPage.Lines(order, page, filtered ? null : places, request.Top, tagSpecialty: true);
+        var text = page == 1 ? Head(m, scoreMissing, uncalibrated, request.Visa is not null) + lines : lines;
+        var more = page * RankPage.Size < Math.Min(order.Count, request.Top ?? int.MaxValue)
+            ? [new Choice("More", RankingAdvisor.MorePayload(request, page + 1))]
+            : Array.Empty<Choice>();
+        var top = request.Top is null or 0 ? RankPage.Size : request.Top.Value;
+        return new AdvisorResult([Reply.Private(text) with { Choices = more }], Json(m, top)) { Shown = RankingAdvisor.ShownOn(order, page, request.Top) };
+    }
+
+    public static AdvisorResult Plan(MultiRankResult m, RankingModel model, IReadOnlyList<IReadOnlyList<PlacedSignal>> signals, int top)
+    {
+        var plan = m.Plan;
+        var sb = new StringBuilder();
+        sb.Append("**Application plan: ").Append(Markup.Escape(string.Join(" + ", m.Specialties.Select(r => r.Assessment.Calibration.Specialty)))).AppendLine("**");
+        sb.Append("- Recommended applications: **").Append(plan.RecommendedApplications).Append("** (").Append(Shares(m)).AppendLine(")");
+        sb.Append("- Expected interviews: ").AppendLine(plan.ExpectedInterviews.ToString("0.0", CultureInfo.InvariantCulture));
+        sb.Append("- P(at least one interview): ").AppendLine(RankText.Pct(plan.PAtLeastOneInterview));
+        sb.Append("- P(match in any of them) with this list: **").Append(RankText.Pct(plan.PMatch)).Append("**; once you have at least one interview: ").AppendLine(RankText.Pct(plan.PMatchGivenInterview));
+        sb.Append("_Each specialty keeps at least its ").Append(model.Settings.MinPerSpecialty).AppendLine(" best programs; the rest go where an application adds most._");
+        sb.AppendLine(RankText.SharedStrengthNote);
+        for (var i = 0; i < m.Specialties.Count; i++)
+        {
+            if (signals[i].Count > 0)
+            {
+                sb.AppendLine().Append("**").Append(Markup.Escape(m.Specialties[i].Assessment.Calibration.Specialty)).AppendLine(" signals** (counted per specialty; never where the visa is unconfirmed):");
+                foreach (var s in signals[i])
+                {
+                    sb.Append("- ").Append(s.Kind).Append(": ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(" — ").AppendLine(Markup.Escape(s.Reason));
+                }
+            }
+        }
+
+        sb.AppendLine().AppendLine("**First programs in the list** (interview chance, gain in P(match)):");
+        foreach (var s in plan.Steps.Take(Math.Min(15, plan.RecommendedApplications)))
+        {
+            sb.Append("- ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(" · ").Append(RankPage.Short(s.Specialty ?? string.Empty)).Append(": ")
+              .Append(RankText.Pct(s.InterviewProbability)).Append(", +").Append((100 * s.MarginalGain).ToString("0.0", CultureInfo.InvariantCulture)).AppendLine(" pts");
+        }
+
+        var json = Json(m, top);
+        var planJson = (JsonObject)json["plan"]!;
+        planJson["pMatchIfAllApplied"] = Round(plan.PMatchIfAllApplied);
+        planJson["eligiblePrograms"] = plan.EligiblePrograms;
+        planJson["interviewDistribution"] = new JsonArray([.. plan.InterviewDistribution.Take(31).Select(p => (JsonNode)Round(p))]);
+        planJson["list"] = new JsonArray([.. plan.Steps.Take(plan.RecommendedApplications).Select(s => (JsonNode)new JsonObject
+        {
+            ["acgmeId"] = s.AcgmeId,
+            ["name"] = model.Program(s.AcgmeId)?.Name,
+            ["specialty"] = s.Specialty,
+            ["tier"] = TierNames.Json(s.Tier, model.Program(s.AcgmeId)),
+            ["interviewProbability"] = TierNames.Rated(model.Program(s.AcgmeId)) ? Round(s.InterviewProbability) : null,
+            ["marginalGain"] = Math.Round(s.MarginalGain, 5),
+            ["cumulativePMatch"] = Round(s.CumulativeMatchProbability),
+        })]);
+        planJson["signals"] = new JsonArray([.. signals.SelectMany((list, i) => list.Select(s => (JsonNode)new JsonObject
+        {
+            ["acgmeId"] = s.AcgmeId,
+            ["specialty"] = m.Specialties[i].Assessment.Calibration.Specialty,
+            ["kind"] = s.Kind,
+            ["reason"] = s.Reason,
+        }))]);
+        return new AdvisorResult([Reply.Private(sb.ToString().TrimEnd())], json);
+    }
+
+    /// <summary>
+    /// Top-level <c>specialty</c>, <c>matchProbability</c>, <c>expectedInterviews</c> and <c>coverage</c> stay the first
+    /// specialty's (single-specialty clients read them); <c>plan</c> spans all; <c>programs</c> holds each specialty's
+    /// best <paramref name="top"/>.
+    /// </summary>
+    public static JsonObject Json(MultiRankResult m, int top)
+    {
+        var first = m.BySpecialty[0];
+        return new JsonObject
+        {
+            ["specialty"] = first.Specialty,
+            ["matchProbability"] = Round(first.MatchProbability),
+            ["expectedInterviews"] = Math.Round(first.ExpectedInterviews, 2),
+            ["plan"] = new JsonObject
+            {
+                ["recommendedApplications"] = m.Plan.RecommendedApplications,
+                ["expectedInterviews"] = Math.Round(m.Plan.ExpectedInterviews, 2),
+                ["pAtLeastOneInterview"] = Round(m.Plan.PAtLeastOneInterview),
+                ["pMatch"] = Round(m.Plan.PMatch),
+                ["pMatchGivenInterview"] = Round(m.Plan.PMatchGivenInterview),
+            },
+            ["coverage"] = RankJson.Coverage(first.Coverage),
+            ["bySpecialty"] = new JsonArray([.. m.BySpecialty.Select(b => (JsonNode)new JsonObject
+            {
+                ["specialty"] = b.Specialty,
+                ["matchProbability"] = Round(b.MatchProbability),
+                ["expectedInterviews"] = Math.Round(b.ExpectedInterviews, 2),
+                ["planApplications"] = b.PlanApplications,
+                ["coverage"] = RankJson.Coverage(b.Coverage),
+            })]),
+            ["programs"] = new JsonArray([.. m.Specialties.SelectMany(r => r.Programs.Take(top)).Select(p => (JsonNode)RankJson.Program(p))]),
+        };
+    }
+
+    /// <summary>The specialties' own orders, alternating (first, second, first, …): their chances are not comparable where programs have no data.</summary>
+    private static List<ScoredProgram> Alternate(IReadOnlyList<IReadOnlyList<ScoredProgram>> orders)
+    {
+        var merged = new List<ScoredProgram>(orders.Sum(o => o.Count));
+        for (var i = 0; merged.Count < merged.Capacity; i++)
+        {
+            merged.AddRange(orders.Where(o => i < o.Count).Select(o => o[i]));
+        }
+
+        return merged;
+    }
+
+    private static string Head(MultiRankResult m, bool scoreMissing, IReadOnlyList<string> uncalibrated, bool visaFiltered)
+    {
+        var sb = new StringBuilder("Your chance to match (NRMP's figure for applicants with your profile who ranked programs; an estimate, not a promise):\n");
+        foreach (var r in m.Specialties)
+        {
+            sb.Append("• **").Append(Markup.Escape(r.Assessment.Calibration.Specialty)).Append("**: about **").Append(RankText.Pct(r.Assessment.MatchProbability)).Append("**");
+            if (r.Coverage is { Partial: true } c)
+            {
+                sb.Append(" · _partial list (").Append(c.ProgramsListed).Append(" programs in the catalog)_");
+            }
+
+            if (r.Programs.Count > 0 && r.Programs.All(p => !TierNames.Rated(p.Program)))
+            {
+                sb.Append(" · _no program-level data: programs differ only by your preferences_");
+            }
+
+            if (visaFiltered && r.Programs.Count == 0)
+            {
+                sb.Append(" · _no program reports visas: check websites_");
+            }
+
+            sb.Append('\n');
+        }
+
+        var plan = m.Plan;
+        if (plan.RecommendedApplications > 0)
+        {
+            sb.Append("Plan across them: apply to **").Append(plan.RecommendedApplications).Append("** programs (").Append(Shares(m)).Append(") → about ")
+              .Append(plan.ExpectedInterviews.ToString("0.0", CultureInfo.InvariantCulture)).Append(" interviews expected, ")
+              .Append(RankText.Pct(plan.PMatch)).Append(" chance to match in any of them with that list (/plan).\n");
+        }
+
+        if (scoreMissing)
+        {
+            sb.Append("_No Step 2 CK score in your profile, so these are the figures for an average applicant (/profile adds it)._\n");
+        }
+
+        foreach (var name in uncalibrated)
+        {
+            sb.Append('_').Append(Markup.Escape(name)).Append(" has no NRMP chance: /rank ").Append(Markup.Escape(name)).Append(" lists its programs._\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Shares(MultiRankResult m) =>
+        string.Join(" · ", m.BySpecialty.Select(b => RankPage.Short(b.Specialty) + " " + b.PlanApplications.ToString(CultureInfo.InvariantCulture)));
+
+    private static double Round(double p) => Math.Round(p, 4);
+}
