@@ -30,7 +30,7 @@ public class RankingBenchmarks
     public RankResult RankCatalog() => _engine.Rank(BenchData.Profile, new RankQuery("Internal Medicine", 2026, Top: 20));
 
     [Benchmark]
-    public PlanResult Plan120() => Planner.Plan(_candidates, _rule, new SignalQuota { Gold = 3, Silver = 12 }, new RankingSettings { MinRelativeGain = 0 }, 2, 0, _candidates.Length);
+    public PlanResult Plan120() => Planner.Plan(_candidates, _rule, new RankingSettings { MinRelativeGain = 0 }, 0, _candidates.Length);
 }
 
 /// <summary>Ranking cost against catalog size: each 10× step should cost at most 11× time; allocations should not grow.</summary>

@@ -179,7 +179,7 @@ public sealed class RankingEngine(RankingModel model)
                 }
             }
 
-            var plan = Planner.Plan(candidates, rule, Model.Settings.Signals.GetValueOrDefault(cal.Specialty), Model.Settings, Model.Coefficients.SignalOddsRatio, allApplied, eligible);
+            var plan = Planner.Plan(candidates, rule, Model.Settings, allApplied, eligible);
             var display = scores.Display(order, query.Top is { } top ? Math.Min(top, order.Length) : order.Length, programs);
             var list = new List<ScoredProgram>(display.Length);
             foreach (var i in display)

@@ -51,7 +51,4 @@ public sealed class ModelCoefficients
     public double Step3Passed { get; set; } = 0.1;
     public double H1bStep3Ready { get; set; } = 0.3;
     public double PreferredRegion { get; set; } = 0.15;
-
-    /// <summary>Signal odds ratio for IMGs used only to place signals (not added to chances); GS data give ~3.85 for all.</summary>
-    public double SignalOddsRatio { get; set; } = 2.0;
 }

@@ -30,7 +30,7 @@ public static class CombinedPlan
             allApplied += rule.Weights[h] * (1 - miss);
         }
 
-        return Planner.Plan(candidates, rule, null, settings, 1, allApplied, results.Sum(r => r.Plan.EligiblePrograms));
+        return Planner.Plan(candidates, rule, settings, allApplied, results.Sum(r => r.Plan.EligiblePrograms));
     }
 
     /// <summary>

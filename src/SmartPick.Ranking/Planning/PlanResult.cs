@@ -12,8 +12,6 @@ public enum Tier
 /// <summary>One program in the greedy order, with what adding it gained and its interview log-odds at u = 0.</summary>
 public sealed record PlanStep(string AcgmeId, double InterviewProbability, Tier Tier, double MarginalGain, double CumulativeMatchProbability, double LogOdds = 0, string? Specialty = null);
 
-public sealed record SignalPick(string AcgmeId, string Kind, double EstimatedGain);
-
 /// <summary>
 /// The application plan: greedy order (the first MaxApplications + 1 eligible programs), recommended count, the
 /// interview-count distribution of the recommended list (k ≤ 30), P(at least one interview), P(match) unconditional and
@@ -34,5 +32,4 @@ public sealed record PlanResult
     public int EligiblePrograms { get; init; }
     public double PMatchIfAllApplied { get; init; }
     public required IReadOnlyDictionary<Tier, int> TierMix { get; init; }
-    public required IReadOnlyList<SignalPick> Signals { get; init; }
 }

@@ -1,4 +1,3 @@
-using SmartPick.Ranking.Model;
 using SmartPick.Ranking.Quadrature;
 
 namespace SmartPick.Ranking.Planning;
@@ -6,7 +5,7 @@ namespace SmartPick.Ranking.Planning;
 /// <summary>
 /// Builds the application plan under the shared-strength model (knowledge/model.md §8). Given u, interviews are
 /// independent, so P(match | u) = 1 − Π(1 − q·pⱼ(u)); every program's chance rises with u in the same order, so the
-/// greedy list is the candidates in order of interview chance and the plan is a running product per quadrature node.
+/// greedy list is the candidates in order of interview chance and the plan is a running product per quadrature node (signals: <see cref="SignalPlacer"/>).
 /// </summary>
 public static class Planner
 {
@@ -15,7 +14,7 @@ public static class Planner
 
     /// <param name="ordered">Eligible candidates, best first (the caller's display order).</param>
     /// <param name="pMatchIfAllApplied">P(match) over every eligible program, computed by the caller in its scoring pass.</param>
-    public static PlanResult Plan(IReadOnlyList<PlanCandidate> ordered, GaussHermite rule, SignalQuota? quota, RankingSettings settings, double signalOddsRatio, double pMatchIfAllApplied, int eligiblePrograms)
+    public static PlanResult Plan(IReadOnlyList<PlanCandidate> ordered, GaussHermite rule, RankingSettings settings, double pMatchIfAllApplied, int eligiblePrograms)
     {
         ArgumentNullException.ThrowIfNull(ordered);
         ArgumentNullException.ThrowIfNull(rule);
@@ -80,7 +79,6 @@ public static class Planner
             PMatchIfAllApplied = pMatchIfAllApplied,
             EligiblePrograms = eligiblePrograms,
             TierMix = Enum.GetValues<Tier>().ToDictionary(t => t, t => chosen.Count(s => s.Tier == t)),
-            Signals = PlaceSignals(chosen, quota, signalOddsRatio),
         };
     }
 
@@ -113,35 +111,4 @@ public static class Planner
 
         return mix;
     }
-
-    /// <summary>
-    /// Signals go where they raise the interview chance most, p' − p with odds × r: that favours realistic Targets over
-    /// long-shot Reaches (domain-data §11). Silver signals use half the log-odds effect of gold.
-    /// </summary>
-    private static List<SignalPick> PlaceSignals(List<PlanStep> steps, SignalQuota? quota, double r)
-    {
-        var picks = new List<SignalPick>();
-        if (quota is null)
-        {
-            return picks;
-        }
-
-        var byGain = steps.Select(s => (s, Gain: Boost(s.InterviewProbability, r) - s.InterviewProbability)).OrderByDescending(x => x.Gain).ToList();
-        var i = 0;
-        void Take(int count, string kind, double ratio)
-        {
-            for (var n = 0; n < count && i < byGain.Count; n++, i++)
-            {
-                var s = byGain[i].s;
-                picks.Add(new SignalPick(s.AcgmeId, kind, Boost(s.InterviewProbability, ratio) - s.InterviewProbability));
-            }
-        }
-
-        Take(quota.Gold, "gold", r);
-        Take(quota.Silver, "silver", Math.Sqrt(r));
-        Take(quota.Standard, "signal", r);
-        return picks;
-    }
-
-    private static double Boost(double p, double oddsRatio) => Logistic.Sigmoid(Logistic.Logit(Logistic.Clamp01(p)) + Math.Log(oddsRatio));
 }

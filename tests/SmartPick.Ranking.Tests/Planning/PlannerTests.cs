@@ -13,7 +13,7 @@ public sealed class PlannerTests
         [.. logOdds.OrderDescending().Select((eta, i) => new PlanCandidate($"{1400500000 + i}", eta, rule.MeanLogistic(eta), q))];
 
     private static PlanResult Plan(List<PlanCandidate> c, GaussHermite rule, RankingSettings? settings = null) =>
-        Planner.Plan(c, rule, null, settings ?? new RankingSettings(), 2, 0, c.Count);
+        Planner.Plan(c, rule, settings ?? new RankingSettings(), 0, c.Count);
 
     [Fact]
     public void Plan_GreedyOrder_GainsDecreaseAndCumulate()
@@ -95,10 +95,11 @@ public sealed class PlannerTests
         var profile = TestData.Profile(step2: 240) with { Visa = VisaNeed.J1, Preferences = new PreferencesInfo(["SoCal"]) };
 
         var result = TestData.Engine.Rank(profile, new RankQuery("Internal Medicine", 2026));
+        var signals = SignalPlacer.Place(result, profile, TestData.Model.Settings.Signals["Internal Medicine"]);
 
-        Assert.Equal(3, result.Plan.Signals.Count(s => s.Kind == "gold"));
-        Assert.Equal(12, result.Plan.Signals.Count(s => s.Kind == "silver"));
-        Assert.Equal(15, result.Plan.Signals.Select(s => s.AcgmeId).Distinct().Count());
+        Assert.Equal(3, signals.Count(s => s.Kind == "gold"));
+        Assert.Equal(12, signals.Count(s => s.Kind == "silver"));
+        Assert.Equal(15, signals.Select(s => s.AcgmeId).Distinct().Count());
         Assert.True(result.Plan.PMatch <= result.Plan.PAtLeastOneInterview);
     }
 
