@@ -19,9 +19,10 @@ public enum FaultKind
 /// <param name="Kills">SIGKILLs during a <see cref="FaultKind.Kill"/> run.</param>
 /// <param name="OutageSeconds">Seconds of 500s, then as many of hanging requests, in an <see cref="FaultKind.Outage"/> run.</param>
 /// <param name="Instances">Hosts sharing one database (more than one, or <paramref name="Postgres"/>: child processes on a throwaway PostgreSQL, Telegram webhook through a round-robin proxy).</param>
+/// <param name="Webhook">Telegram in webhook mode through the round-robin proxy, hosts in child processes (implied by <paramref name="Postgres"/>); on SQLite the one-instance baseline of a multi-instance run.</param>
 /// <param name="ClaimSeconds">Webhook inbox claim of a multi-instance run: how long a killed instance's turns wait before another redoes them.</param>
 public sealed record LoadOptions(int Users = 50, bool ProductionLimits = false, FaultKind Fault = FaultKind.None, int Kills = 5, double OutageSeconds = 3, int ReplyTimeoutSeconds = 120,
-    int Instances = 1, bool Postgres = false, int ClaimSeconds = 30)
+    int Instances = 1, bool Postgres = false, int ClaimSeconds = 30, bool Webhook = false)
 {
     public static LoadOptions Parse(string[] args, FaultKind fault)
     {
@@ -32,6 +33,7 @@ public sealed record LoadOptions(int Users = 50, bool ProductionLimits = false, 
             o = args[i] switch
             {
                 "--instances" => o with { Instances = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--webhook" => o with { Webhook = true },
                 "--claim-seconds" => o with { ClaimSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--storage" => o with { Postgres = Next() switch { "postgres" => true, "sqlite" => false, var v => throw new ArgumentException($"--storage is sqlite or postgres, not {v}") } },
                 "--users" => o with { Users = int.Parse(Next(), CultureInfo.InvariantCulture) },

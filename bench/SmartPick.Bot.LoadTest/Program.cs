@@ -23,12 +23,12 @@ switch (args)
     case [var verb and ("load" or "outage" or "kill"), .. var rest]:
         var fault = verb switch { "outage" => FaultKind.Outage, "kill" => FaultKind.Kill, _ => FaultKind.None };
         var options = LoadOptions.Parse(rest, fault);
-        var result = options.Postgres
+        var result = options.Postgres || options.Webhook
             ? await SmartPick.Bot.LoadTest.Multi.MultiInstanceRun.RunAsync(options, Console.Out)
             : await LoadRun.RunAsync(options, Console.Out);
         Console.WriteLine(result);
         return result.Failures.Count == 0 ? 0 : 1;
     default:
-        Console.Error.WriteLine("usage: load --platform discord [--users N] | gateway [--users N] [--rounds R] | load|outage|kill [--users N] [--limits production|off] [--kills K] [--outage-seconds S] [--reply-timeout S] [--storage sqlite|postgres] [--instances N] [--claim-seconds S] | coldstart [--runs N]");
+        Console.Error.WriteLine("usage: load --platform discord [--users N] | gateway [--users N] [--rounds R] | load|outage|kill [--users N] [--limits production|off] [--kills K] [--outage-seconds S] [--reply-timeout S] [--storage sqlite|postgres] [--instances N] [--webhook] [--claim-seconds S] | coldstart [--runs N]");
         return 2;
 }

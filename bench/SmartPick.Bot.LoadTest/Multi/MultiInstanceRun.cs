@@ -5,6 +5,7 @@ using SmartPick.Bot.LoadTest.Bot;
 using SmartPick.Bot.LoadTest.Faults;
 using SmartPick.Bot.LoadTest.Report;
 using SmartPick.Bot.LoadTest.Users;
+using SmartPick.Bot.Storage;
 using SmartPick.Bot.Storage.Postgres;
 using SmartPick.Bot.Storage.Postgres.Tests.Support;
 using SmartPick.Bot.Telegram.Tests.Fakes;
@@ -15,7 +16,8 @@ namespace SmartPick.Bot.LoadTest.Multi;
 /// N real hosts (child processes) on one throwaway PostgreSQL database, Telegram in webhook mode: the fake Bot API
 /// delivers each update as Telegram does (one at a time, until a 2xx) through a round-robin proxy to the instances'
 /// front doors. A kill run SIGKILLs one instance mid-run and does not restart it: the others must redo what it held
-/// once its claims expire, so no message is lost or answered twice and every chat keeps its order.
+/// once its claims expire, so no message is lost or answered twice and every chat keeps its order. Without PostgreSQL
+/// (<c>--storage sqlite --webhook</c>) the same run on one instance and a SQLite file is the baseline to compare with.
 /// </summary>
 public static class MultiInstanceRun
 {
@@ -23,12 +25,13 @@ public static class MultiInstanceRun
 
     public static async Task<LoadResult> RunAsync(LoadOptions options, TextWriter log)
     {
-        if (PostgresServer.UnavailableReason is { } reason)
+        if (options.Postgres && PostgresServer.UnavailableReason is { } reason)
         {
             throw new InvalidOperationException(reason);
         }
 
-        var connection = PostgresServer.Instance.CreateDatabase();
+        var sqliteDir = options.Postgres ? null : Directory.CreateTempSubdirectory("smartpick-load-").FullName;
+        var connection = sqliteDir is null ? PostgresServer.Instance.CreateDatabase() : $"Data Source={Path.Combine(sqliteDir, "bot.db")}";
         await using var api = await FakeBotApi.StartAsync();
         var ports = FreePorts(options.Instances);
         var bots = ports.Select(p => new ChildProcessBot(Args(connection, api, p, options))).ToList();
@@ -43,7 +46,7 @@ public static class MultiInstanceRun
 
             await api.WaitUntilAsync(f => f.WebhookUrl is not null && f.CallsOf("setMyCommands").Count > 0, TimeSpan.FromSeconds(90), "an instance registers the webhook");
             await Task.WhenAll(ports.Select(WaitHealthyAsync));
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Instances} instances on PostgreSQL ready in {api.NowMs - startedMs:F0} ms; {options.Users} users start"));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Instances} instances on {(options.Postgres ? "PostgreSQL" : "SQLite")} ready in {api.NowMs - startedMs:F0} ms; {options.Users} users start"));
 
             using var proxy = new RoundRobinProxy([.. ports.Select(p => new Uri($"http://127.0.0.1:{p}/telegram/webhook"))], Secret);
             using var stopPushing = new CancellationTokenSource();
@@ -67,7 +70,7 @@ public static class MultiInstanceRun
             var lost = await Database.LostAnswersAsync(b =>
             {
                 b.Configuration["SmartPick:Storage:ConnectionString"] = connection;
-                b.AddPostgresStorage();
+                _ = options.Postgres ? b.AddPostgresStorage() : b.AddSqliteStorage();
             }, users);
             var result = LoadResult.Analyze(options, api, users, runStartMs, faults, stillUp, pending, "ok", lost, null);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook deliveries {proxy.Delivered}, refused or failed attempts skipped to another instance {proxy.Skipped}"));
@@ -83,6 +86,12 @@ public static class MultiInstanceRun
             foreach (var bot in bots)
             {
                 await bot.DisposeAsync();
+            }
+
+            if (sqliteDir is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(sqliteDir, recursive: true);
             }
         }
     }
@@ -119,7 +128,7 @@ public static class MultiInstanceRun
     private static string[] Args(string connection, FakeBotApi api, int port, LoadOptions options) =>
     [
         .. BotSettings.Args("unused.db", api.Token, api.BaseUrl, options.ProductionLimits).Where(a => !a.StartsWith("--SmartPick:Storage:", StringComparison.Ordinal)),
-        "--SmartPick:Storage:Provider=Postgres",
+        options.Postgres ? "--SmartPick:Storage:Provider=Postgres" : "--SmartPick:Storage:Provider=Sqlite",
         $"--SmartPick:Storage:ConnectionString={connection}",
         "--SmartPick:Telegram:Mode=Webhook",
         "--SmartPick:Telegram:Webhook:Url=https://bot.example.org/telegram/webhook",

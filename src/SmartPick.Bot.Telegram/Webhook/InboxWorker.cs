@@ -81,7 +81,12 @@ public sealed class InboxWorker(IUpdateInbox inbox, UpdatePipeline pipeline, IOp
                     continue;
                 }
 
-                _inHand[item.Id] = Task.Run(() => HandleAsync(item), CancellationToken.None);
+                var handling = Task.Run(() => HandleAsync(item), CancellationToken.None);
+                _inHand[item.Id] = handling;
+                if (handling.IsCompleted)
+                {
+                    _inHand.TryRemove(item.Id, out _); // it finished before it was recorded
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
