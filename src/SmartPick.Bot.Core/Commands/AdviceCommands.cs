@@ -28,9 +28,9 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
 
     internal void ExplainScore(Turn turn, CommandContent command)
     {
-        // An ACGME id, or a program name ("/explain-score Kern") that the advisor resolves or asks about.
+        // An ACGME id or a catalog X- id, or a program name ("/explain-score Kern") that the advisor resolves or asks about.
         var program = command.Option("program")
-            ?? command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(a => a.Length == 10 && a.All(char.IsAsciiDigit))
+            ?? command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(SmartPick.Ranking.Catalog.ProgramIds.IsValid)
             ?? (command.Arguments.Trim() is { Length: >= 3 } name && Vocabulary.Specialty(name) is null ? name : null);
         var specialty = command.Option("specialty");
         WithProfile(turn, "explain-score", () => advisor.ExplainScore(turn.State.Profile, program, specialty));

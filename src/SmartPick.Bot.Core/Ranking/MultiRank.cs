@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
+using SmartPick.Ranking.Listing;
 using SmartPick.Ranking.Planning;
 using SmartPick.Ranking.Scoring;
 
@@ -15,21 +16,21 @@ namespace SmartPick.Bot.Core.Ranking;
 /// </summary>
 internal static class MultiRank
 {
-    public static AdvisorResult Rank(MultiRankResult m, RankRequest request, PreferredPlaces places, string? region, bool scoreMissing, IReadOnlyList<string> uncalibrated)
+    public static AdvisorResult Rank(MultiRankResult m, RankRequest request, PreferredPlaces places, bool scoreMissing, IReadOnlyList<UncalibratedResult> listed)
     {
-        var filtered = region is not null || request.State is not null;
+        var filtered = (request.Region is { } area && !area.Equals("Anywhere", StringComparison.OrdinalIgnoreCase)) || request.State is not null;
         var order = Alternate([.. m.Specialties.Select(r => RankPage.Order(r, filtered ? null : places))]);
         var page = Math.Max(1, request.Page);
         var lines = RankPage.Lines(order, page, filtered ? null : places, request.Top, tagSpecialty: true);
-        var text = page == 1 ? Head(m, scoreMissing, uncalibrated, request.Visa is not null) + lines : lines;
+        var text = page == 1 ? Head(m, scoreMissing, listed, request.Visa is not null) + lines : lines;
         var more = page * RankPage.Size < Math.Min(order.Count, request.Top ?? int.MaxValue)
             ? [new Choice("More", RankingAdvisor.MorePayload(request, page + 1))]
             : Array.Empty<Choice>();
         var top = request.Top is null or 0 ? RankPage.Size : request.Top.Value;
-        return new AdvisorResult([Reply.Private(text) with { Choices = more }], Json(m, top)) { Shown = RankingAdvisor.ShownOn(order, page, request.Top) };
+        return new AdvisorResult([Reply.Private(text) with { Choices = more }], Json(m, top, listed)) { Shown = RankingAdvisor.ShownOn(order, page, request.Top) };
     }
 
-    public static AdvisorResult Plan(MultiRankResult m, RankingModel model, IReadOnlyList<IReadOnlyList<PlacedSignal>> signals, int top)
+    public static AdvisorResult Plan(MultiRankResult m, RankingModel model, IReadOnlyList<IReadOnlyList<PlacedSignal>> signals, int top, IReadOnlyList<UncalibratedResult> listed)
     {
         var plan = m.Plan;
         var sb = new StringBuilder();
@@ -38,6 +39,12 @@ internal static class MultiRank
         sb.Append("- Expected interviews: ").AppendLine(plan.ExpectedInterviews.ToString("0.0", CultureInfo.InvariantCulture));
         sb.Append("- P(at least one interview): ").AppendLine(RankText.Pct(plan.PAtLeastOneInterview));
         sb.Append("- P(match in any of them) with this list: **").Append(RankText.Pct(plan.PMatch)).Append("**; once you have at least one interview: ").AppendLine(RankText.Pct(plan.PMatchGivenInterview));
+        foreach (var u in listed)
+        {
+            sb.Append("- ").Append(Markup.Escape(u.Specialty)).Append(": ").Append(u.ProgramsConsidered).Append(" programs listed (/rank ").Append(Markup.Escape(u.Specialty))
+              .AppendLine("); they add no chance here: NRMP publishes no curve for them.");
+        }
+
         sb.Append("_Each specialty keeps at least its ").Append(model.Settings.MinPerSpecialty).AppendLine(" best programs; the rest go where an application adds most._");
         sb.AppendLine(RankText.SharedStrengthNote);
         for (var i = 0; i < m.Specialties.Count; i++)
@@ -59,7 +66,7 @@ internal static class MultiRank
               .Append(RankText.Pct(s.InterviewProbability)).Append(", +").Append((100 * s.MarginalGain).ToString("0.0", CultureInfo.InvariantCulture)).AppendLine(" pts");
         }
 
-        var json = Json(m, top);
+        var json = Json(m, top, listed);
         var planJson = (JsonObject)json["plan"]!;
         planJson["pMatchIfAllApplied"] = Round(plan.PMatchIfAllApplied);
         planJson["eligiblePrograms"] = plan.EligiblePrograms;
@@ -89,7 +96,7 @@ internal static class MultiRank
     /// specialty's (single-specialty clients read them); <c>plan</c> spans all; <c>programs</c> holds each specialty's
     /// best <paramref name="top"/>.
     /// </summary>
-    public static JsonObject Json(MultiRankResult m, int top)
+    public static JsonObject Json(MultiRankResult m, int top, IReadOnlyList<UncalibratedResult> listed)
     {
         var first = m.BySpecialty[0];
         return new JsonObject
@@ -113,8 +120,16 @@ internal static class MultiRank
                 ["expectedInterviews"] = Math.Round(b.ExpectedInterviews, 2),
                 ["planApplications"] = b.PlanApplications,
                 ["coverage"] = RankJson.Coverage(b.Coverage),
+            }), .. listed.Select(u => (JsonNode)new JsonObject
+            {
+                ["specialty"] = u.Specialty,
+                ["matchProbability"] = null,
+                ["expectedInterviews"] = null,
+                ["planApplications"] = 0,
+                ["calibrated"] = false,
+                ["note"] = u.Note,
             })]),
-            ["programs"] = new JsonArray([.. m.Specialties.SelectMany(r => r.Programs.Take(top)).Select(p => (JsonNode)RankJson.Program(p))]),
+            ["programs"] = new JsonArray([.. m.Specialties.SelectMany(r => r.Programs.Take(top)).Select(p => (JsonNode)RankJson.Program(p)), .. listed.SelectMany(u => u.Programs.Select(UncalibratedRank.Program))]),
         };
     }
 
@@ -130,7 +145,7 @@ internal static class MultiRank
         return merged;
     }
 
-    private static string Head(MultiRankResult m, bool scoreMissing, IReadOnlyList<string> uncalibrated, bool visaFiltered)
+    private static string Head(MultiRankResult m, bool scoreMissing, IReadOnlyList<UncalibratedResult> listed, bool visaFiltered)
     {
         var sb = new StringBuilder("Your chance to match (NRMP's figure for applicants with your profile who ranked programs; an estimate, not a promise):\n");
         foreach (var r in m.Specialties)
@@ -167,9 +182,9 @@ internal static class MultiRank
             sb.Append("_No Step 2 CK score in your profile, so these are the figures for an average applicant (/profile adds it)._\n");
         }
 
-        foreach (var name in uncalibrated)
+        foreach (var u in listed)
         {
-            sb.Append('_').Append(Markup.Escape(name)).Append(" has no NRMP chance: /rank ").Append(Markup.Escape(name)).Append(" lists its programs._\n");
+            sb.Append("• **").Append(Markup.Escape(u.Specialty)).Append("**: no NRMP chance exists; ").Append(u.ProgramsConsidered).Append(" programs listed (/rank ").Append(Markup.Escape(u.Specialty)).Append(")\n");
         }
 
         return sb.ToString();

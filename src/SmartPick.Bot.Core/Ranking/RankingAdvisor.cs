@@ -3,6 +3,7 @@ using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
 using SmartPick.Ranking.Catalog;
 using SmartPick.Ranking.Chances;
+using SmartPick.Ranking.Listing;
 using SmartPick.Ranking.Outcomes;
 using SmartPick.Ranking.Planning;
 using SmartPick.Ranking.Profiles;
@@ -20,7 +21,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         ArgumentNullException.ThrowIfNull(request);
         if (Several(profile, request) is { } several)
         {
-            return Across(profile, request, several, (m, region) => MultiRank.Rank(m, request, PreferredPlaces.From(profile), region, profile.Step2ck?.Score is null, Uncalibrated(profile)));
+            return Across(profile, request, several, (m, region) => MultiRank.Rank(m, request, PreferredPlaces.From(profile), profile.Step2ck?.Score is null, Listed(profile, request, region)));
         }
 
         if (UncalibratedRank.TryList(engine.Model, profile, request, Year, options.Value.DefaultTop) is { } listed)
@@ -77,7 +78,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
             .Where(w => !string.IsNullOrEmpty(w)));
 
     public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) => Several(profile, request) is { } several
-        ? Across(profile, request, several, (m, _) => MultiRank.Plan(m, engine.Model, [.. m.Specialties.Select(r => SignalPlacer.Place(r, profile, engine.Model.Settings.Signals.GetValueOrDefault(r.Assessment.Calibration.Specialty)))], request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value))
+        ? Across(profile, request, several, (m, region) => MultiRank.Plan(m, engine.Model, [.. m.Specialties.Select(r => SignalPlacer.Place(r, profile, engine.Model.Settings.Signals.GetValueOrDefault(r.Assessment.Calibration.Specialty)))], request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value, Listed(profile, request, region)))
         : Run(profile, request with { Top = int.MaxValue }, all =>
         {
             var signals = SignalPlacer.Place(all, profile, engine.Model.Settings.Signals.GetValueOrDefault(all.Assessment.Calibration.Specialty));
@@ -178,12 +179,17 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         }
 
         var named = profile.Specialties.Select(s => engine.Model.ResolveSpecialty(s)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return named.Count > 1 ? named : null;
+        return named.Count > 1 || (named.Count == 1 && UncalibratedNames(profile).Count > 0) ? named : null;
     }
 
-    /// <summary>Named specialties without an NRMP curve (Transitional Year, Preliminary Medicine): listed on their own.</summary>
-    private List<string> Uncalibrated(ApplicantProfile profile) =>
-        [.. profile.Specialties.Where(s => engine.Model.ResolveSpecialty(s) is null).Select(s => Intake.Vocabulary.Specialty(s) ?? s)];
+    /// <summary>Named specialties the catalog lists without an NRMP curve (Transitional Year, Preliminary Medicine).</summary>
+    private List<string> UncalibratedNames(ApplicantProfile profile) =>
+        [.. profile.Specialties.Where(s => engine.Model.ResolveSpecialty(s) is null).Select(s => Intake.Vocabulary.Specialty(s) ?? s.Trim())
+            .Where(s => UncalibratedList.Lists(engine.Model, s)).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>Their programs, in a plan across specialties: listed, adding no chance (issue 15, point 5).</summary>
+    private List<UncalibratedResult> Listed(ApplicantProfile profile, RankRequest request, string? region) =>
+        [.. UncalibratedNames(profile).Select(s => UncalibratedList.Build(engine.Model, profile, new RankQuery(s, Year, region, request.State, request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value)))];
 
     private AdvisorResult Across(ApplicantProfile profile, RankRequest request, List<string> specialties, Func<MultiRankResult, string?, AdvisorResult> render)
     {

@@ -72,31 +72,35 @@ internal static class UncalibratedRank
         ["calibrated"] = false,
         ["note"] = r.Note,
         ["programsConsidered"] = r.ProgramsConsidered,
-        ["programs"] = new JsonArray([.. r.Programs.Select(p => (JsonNode)new JsonObject
+        ["programs"] = new JsonArray([.. r.Programs.Select(Program)]),
+    };
+
+    /// <summary>A listed program: facts and eligibility, no tier, no chance.</summary>
+    public static JsonNode Program(ListedProgram p) => new JsonObject
+    {
+        ["acgmeId"] = p.Program.AcgmeId,
+        ["track"] = p.Track?.Track ?? p.Program.Track,
+        ["name"] = p.Name,
+        ["specialty"] = p.Track?.Specialty ?? p.Program.Specialty,
+        ["city"] = p.Program.City,
+        ["state"] = p.Program.State,
+        ["region"] = p.Program.Region,
+        ["tier"] = null,
+        ["interviewProbability"] = null,
+        ["positionsPerYear"] = p.Positions,
+        ["eligibility"] = new JsonObject
         {
-            ["acgmeId"] = p.Program.AcgmeId,
-            ["track"] = p.Track?.Track ?? p.Program.Track,
-            ["name"] = p.Name,
-            ["city"] = p.Program.City,
-            ["state"] = p.Program.State,
-            ["region"] = p.Program.Region,
-            ["tier"] = null,
-            ["interviewProbability"] = null,
-            ["positionsPerYear"] = p.Positions,
-            ["eligibility"] = new JsonObject
+            ["status"] = p.Eligibility.Status.ToString(),
+            ["reasons"] = new JsonArray([.. p.Eligibility.Reasons.Select(e => (JsonNode)new JsonObject
             {
-                ["status"] = p.Eligibility.Status.ToString(),
-                ["reasons"] = new JsonArray([.. p.Eligibility.Reasons.Select(e => (JsonNode)new JsonObject
-                {
-                    ["rule"] = e.Rule, ["effect"] = e.Effect.ToString(), ["detail"] = e.Detail, ["source"] = e.Source, ["sourceUrl"] = e.SourceUrl,
-                })]),
-            },
-            ["facts"] = new JsonArray([.. p.Facts.Select(f => (JsonNode)new JsonObject
-            {
-                ["fact"] = f.Fact, ["value"] = f.Value, ["source"] = f.Provenance.Source, ["sourceUrl"] = f.Provenance.SourceUrl,
-                ["sourceDate"] = f.Provenance.PublishedOn, ["retrievedOn"] = f.Provenance.RetrievedOn,
+                ["rule"] = e.Rule, ["effect"] = e.Effect.ToString(), ["detail"] = e.Detail, ["source"] = e.Source, ["sourceUrl"] = e.SourceUrl,
             })]),
-            ["source"] = new JsonObject { ["name"] = (p.Track?.Provenance ?? p.Program.Provenance).Source, ["url"] = (p.Track?.Provenance ?? p.Program.Provenance).SourceUrl },
+        },
+        ["facts"] = new JsonArray([.. p.Facts.Select(f => (JsonNode)new JsonObject
+        {
+            ["fact"] = f.Fact, ["value"] = f.Value, ["source"] = f.Provenance.Source, ["sourceUrl"] = f.Provenance.SourceUrl,
+            ["sourceDate"] = f.Provenance.PublishedOn, ["retrievedOn"] = f.Provenance.RetrievedOn,
         })]),
+        ["source"] = new JsonObject { ["name"] = (p.Track?.Provenance ?? p.Program.Provenance).Source, ["url"] = (p.Track?.Provenance ?? p.Program.Provenance).SourceUrl },
     };
 }

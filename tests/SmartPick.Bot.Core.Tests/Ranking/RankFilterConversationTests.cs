@@ -68,6 +68,15 @@ public sealed class RankFilterConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task ExplainScore_ByCatalogId_ExplainsProgramsWithoutAnAcgmeId()
+    {
+        // Southern California catalog rows without a public ACGME id carry X- ids (issue 15); chat must read them too.
+        await _chat.Send("/profile set specialties Pediatrics").Send("/profile set step2ck 232")
+            .Send("/explain-score X-cedars-sinai-pediatrics please").Expect("Cedars").ExpectNot("I don't know a program").ExpectNot("Which '")
+            .RunAsync();
+    }
+
+    [Fact]
     public void VisaFilter_ListsOnlyProgramsReportingThatVisa_AndSaysSoWhenASpecialtyHasNoVisaData()
     {
         var advisor = Personas.Personas.Advisor;

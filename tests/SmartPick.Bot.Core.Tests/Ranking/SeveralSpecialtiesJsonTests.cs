@@ -66,4 +66,26 @@ public sealed class SeveralSpecialtiesJsonTests
         Assert.Null(json["bySpecialty"]);
         Assert.All(json["programs"]!.AsArray(), p => Assert.Equal("Family Medicine", p!["specialty"]!.GetValue<string>()));
     }
+
+    /// <summary>Issue 15 point 5: IM + Preliminary Medicine (a common pairing) — prelim listed, adding no chance.</summary>
+    [Theory]
+    [InlineData("Preliminary Medicine")]
+    [InlineData("Transitional Year")]
+    public void Rank_WithASpecialtyWithoutNrmpCurve_ListsItWithoutAChance(string other)
+    {
+        var profile = ImFm with { Specialties = ["Internal Medicine", other] };
+        var result = Personas.Personas.Advisor.Rank(profile, new RankRequest(Top: 5));
+        var json = result.Json!;
+        var imOnly = Personas.Personas.Advisor.Rank(profile, new RankRequest("Internal Medicine", Top: 5)).Json!;
+
+        var by = json["bySpecialty"]!.AsArray();
+        var listed = by.Single(b => b!["specialty"]!.GetValue<string>() == other)!;
+        Assert.Null(listed["matchProbability"]);
+        Assert.Equal(0, listed["planApplications"]!.GetValue<int>());
+        Assert.Equal(imOnly["plan"]!["pMatch"]!.GetValue<double>(), json["plan"]!["pMatch"]!.GetValue<double>()); // adds no chance
+        var theirs = json["programs"]!.AsArray().Where(p => p!["specialty"]!.GetValue<string>() == other).ToList();
+        Assert.NotEmpty(theirs);
+        Assert.All(theirs, p => Assert.Null(p!["interviewProbability"]));
+        Assert.Contains($"**{other}**: no NRMP chance exists", result.Replies[0].Text, StringComparison.Ordinal);
+    }
 }
