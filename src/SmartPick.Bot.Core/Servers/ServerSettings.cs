@@ -40,7 +40,9 @@ public sealed record ServerSettings
             return false;
         }
 
-        var hour = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).Hour;
+        // A zone this machine does not know (a database moved between systems) falls back to the default, never throws.
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
+        var hour = TimeZoneInfo.ConvertTime(now, zone).Hour;
         return from < to ? hour >= from && hour < to : hour >= from || hour < to;
     }
 }

@@ -33,7 +33,10 @@ public static partial class TelegramCommandCatalog
     ];
 
     /// <summary>Commands that make sense in a group; personal ones still answer with a private-chat link.</summary>
-    public static IReadOnlyList<string> GroupCommands { get; } = ["help", "rank", "plan", "ask", "explain-score", "profile", "timeline", "privacy", "faq", "settings"];
+    public static IReadOnlyList<string> GroupCommands { get; } = ["help", "rank", "plan", "ask", "explain-score", "profile", "timeline", "privacy", "faq"];
+
+    /// <summary>Shown only to group administrators (Telegram's all_chat_administrators scope): the group menu plus /settings.</summary>
+    public const string AdminOnly = "settings";
 
     public static string ToTelegramName(string canonical) => canonical.Replace('-', '_').ToLowerInvariant();
 
@@ -47,10 +50,13 @@ public static partial class TelegramCommandCatalog
         CommandMention().Replace(markup, m => Commands.Any(c => c.Canonical == m.Groups[1].Value) ? "/" + ToTelegramName(m.Groups[1].Value) : m.Value);
 
     public static IReadOnlyList<BotCommand> PrivateMenu() =>
-        [.. Commands.Select(c => new BotCommand(ToTelegramName(c.Canonical), c.Description))];
+        [.. Commands.Where(c => c.Canonical != AdminOnly).Select(c => new BotCommand(ToTelegramName(c.Canonical), c.Description))];
 
     public static IReadOnlyList<BotCommand> GroupMenu() =>
         [.. Commands.Where(c => GroupCommands.Contains(c.Canonical)).Select(c => new BotCommand(ToTelegramName(c.Canonical), c.Description))];
+
+    public static IReadOnlyList<BotCommand> AdminMenu() =>
+        [.. Commands.Where(c => GroupCommands.Contains(c.Canonical) || c.Canonical == AdminOnly).Select(c => new BotCommand(ToTelegramName(c.Canonical), c.Description))];
 
     [GeneratedRegex(@"(?<![\w/.:])/([a-z]+(?:-[a-z]+)+)\b")]
     private static partial Regex CommandMention();

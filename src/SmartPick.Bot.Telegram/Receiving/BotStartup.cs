@@ -46,6 +46,7 @@ public sealed class BotStartup(TelegramClientFactory clients, BotIdentity identi
         {
             await bot.SetMyCommands(commands: TelegramCommandCatalog.PrivateMenu(), scope: BotCommandScope.AllPrivateChats(), cancellationToken: ct).ConfigureAwait(false);
             await bot.SetMyCommands(commands: TelegramCommandCatalog.GroupMenu(), scope: BotCommandScope.AllGroupChats(), cancellationToken: ct).ConfigureAwait(false);
+            await bot.SetMyCommands(commands: TelegramCommandCatalog.AdminMenu(), scope: BotCommandScope.AllChatAdministrators(), cancellationToken: ct).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -45,7 +45,7 @@ public sealed class ConcurrentUsersTests(ITestOutputHelper output) : IAsyncLifet
             }
         });
         await host.StartAsync();
-        await _api.WaitUntilAsync(f => f.CallsOf("setMyCommands").Count == 2);
+        await _api.WaitUntilAsync(f => f.CallsOf("setMyCommands").Count == 3);
 
         // Act: round-robin, as if every user typed quickly at the same time.
         var updateOf = new Dictionary<(long User, int N), int>();

@@ -32,16 +32,21 @@ public sealed class PollingFlowTests : IAsyncLifetime
     [Fact]
     public async Task Start_RegistersCommandsForPrivateChatsAndGroupsWithTelegramNames()
     {
-        await _api.WaitUntilAsync(f => f.CallsOf("setMyCommands").Count == 2);
+        await _api.WaitUntilAsync(f => f.CallsOf("setMyCommands").Count == 3);
 
         var calls = _api.CallsOf("setMyCommands");
         Assert.All(calls, c => Assert.True(c.Succeeded));
-        Assert.Equal(["all_private_chats", "all_group_chats"], calls.Select(c => c.Parameters["scope"]!["type"]!.GetValue<string>()));
+        Assert.Equal(["all_private_chats", "all_group_chats", "all_chat_administrators"], calls.Select(c => c.Parameters["scope"]!["type"]!.GetValue<string>()));
         Assert.Contains(calls[0].Parameters["commands"]!.AsArray(), c => c!["command"]!.GetValue<string>() == "explain_score");
 
         // Every command the engine understands is in the private-chat menu, in Telegram's spelling.
         var privateMenu = calls[0].Parameters["commands"]!.AsArray().Select(c => c!["command"]!.GetValue<string>()).Order(StringComparer.Ordinal);
-        Assert.Equal(CommandText.Names.Select(n => n.Replace('-', '_')).Order(StringComparer.Ordinal), privateMenu);
+        Assert.Equal(CommandText.Names.Where(n => n != "settings").Select(n => n.Replace('-', '_')).Order(StringComparer.Ordinal), privateMenu);
+
+        // /settings is offered to group administrators only (members never see it in the menu).
+        string[] Menu(int i) => [.. calls[i].Parameters["commands"]!.AsArray().Select(c => c!["command"]!.GetValue<string>())];
+        Assert.DoesNotContain("settings", Menu(1));
+        Assert.Equal([.. Menu(1), "settings"], Menu(2));
     }
 
     [Fact]
