@@ -42,8 +42,17 @@ public sealed record SpecialtyAssessment(
     public ListChances Reference { get; init; }
 }
 
-/// <summary>Shown when the catalog lists fewer programs of the specialty than a typical applicant applies to.</summary>
-public sealed record Coverage(int ProgramsListed, bool Partial, string Note);
+/// <summary>
+/// Shown when the list is partial: the catalog lists fewer programs of the specialty than a typical applicant applies
+/// to (<see cref="TooFewForPlan"/>: the plan chance is not the applicant's chance), and/or the chosen area has programs
+/// known to exist that no cited list confirmed (<see cref="KnownNotListed"/>).
+/// </summary>
+public sealed record Coverage(int ProgramsListed, bool Partial, string Note)
+{
+    public bool TooFewForPlan { get; init; }
+
+    public int KnownNotListed { get; init; }
+}
 
 public sealed record RankResult(SpecialtyAssessment Assessment, IReadOnlyList<ScoredProgram> Programs, PlanResult Plan, int ProgramsConsidered)
 {

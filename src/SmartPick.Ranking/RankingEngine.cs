@@ -188,7 +188,8 @@ public sealed class RankingEngine(RankingModel model)
             }
 
             var reference = Reference(cal, profile.Step2ck?.Score);
-            return new RankResult(assessment, list, plan, considered) { Coverage = CoverageFor(cal, reference), MissAllByNode = allMiss.ToArray() };
+            var coverage = WithUnlisted(CoverageFor(cal, reference), cal.Specialty, considered, string.Equals(query.State, "CA", StringComparison.OrdinalIgnoreCase) ? Regions.Codes : regions);
+            return new RankResult(assessment, list, plan, considered) { Coverage = coverage, MissAllByNode = allMiss.ToArray() };
         }
         finally
         {
@@ -221,7 +222,25 @@ public sealed class RankingEngine(RankingModel model)
         return reference.CatalogPrograms >= cal.ReferenceApplications ? null : new Coverage(
             reference.CatalogPrograms,
             true,
-            $"The catalog lists {reference.CatalogPrograms} {cal.Specialty} programs, fewer than the {cal.ReferenceApplications} applications a typical applicant sends, so a plan over this list is partial and its P(match) is not your chance in the specialty.");
+            $"The catalog lists {reference.CatalogPrograms} {cal.Specialty} programs, fewer than the {cal.ReferenceApplications} applications a typical applicant sends, so a plan over this list is partial and its P(match) is not your chance in the specialty.")
+        {
+            TooFewForPlan = true,
+        };
+    }
+
+    /// <summary>Adds the area's known-but-unverified programs (issue 15: a list that misses programs must say so).</summary>
+    private Coverage? WithUnlisted(Coverage? national, string specialty, int listed, IReadOnlyList<string>? area)
+    {
+        var known = area is null ? 0 : Model.Unverified.Count(u => u.Region is not null && area.Contains(u.Region) && string.Equals(u.Specialty, specialty, StringComparison.OrdinalIgnoreCase));
+        if (known == 0)
+        {
+            return national;
+        }
+
+        var note = $"{known} more {specialty} program{(known == 1 ? " is" : "s are")} known in this area but not yet confirmed by a cited list, so not ranked: check their websites (knowledge/programs/README.md names them).";
+        return national is null
+            ? new Coverage(listed, true, note) { KnownNotListed = known }
+            : national with { Note = national.Note + " " + note, KnownNotListed = known };
     }
 
     internal static string CitationFor(SpecialtyCalibration c) => $"{c.Provenance.Source}; derivation knowledge/model.md §2–§4";

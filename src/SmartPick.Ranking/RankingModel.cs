@@ -32,6 +32,9 @@ public sealed class RankingModel
 
     public IReadOnlyList<ProgramRecord> Programs { get; }
 
+    /// <summary>Programs known to exist that no cited list confirmed (knowledge/programs/socal): never ranked, counted in coverage.</summary>
+    public IReadOnlyList<Catalog.Socal.UnverifiedProgram> Unverified { get; init; } = [];
+
     public ModelCoefficients Coefficients { get; }
 
     public RankingSettings Settings { get; }

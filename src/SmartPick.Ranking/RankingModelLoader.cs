@@ -25,7 +25,8 @@ public static class RankingModelLoader
         }
 
         var rules = Read(Path.Combine(knowledgeDirectory, RulesFile), RuleLoader.Load);
-        (programs, rules) = SocalCatalog.Load(Path.Combine(knowledgeDirectory, SocalSchema.Directory)).Apply(programs, rules);
+        var socal = SocalCatalog.Load(Path.Combine(knowledgeDirectory, SocalSchema.Directory));
+        (programs, rules) = socal.Apply(programs, rules);
         var ranks = Read(Path.Combine(knowledgeDirectory, ContiguousRanksFile), FitFiles.ReadInputs).ToDictionary(r => r.Specialty, StringComparer.OrdinalIgnoreCase);
         var fitPath = Path.Combine(knowledgeDirectory, InterviewFitFile);
         var fit = Read(fitPath, FitFiles.ReadOutput);
@@ -34,7 +35,7 @@ public static class RankingModelLoader
             .Select(c => WithFit(c, fit.TryGetValue(c.Specialty, out var f) ? f : pooled))
             .Select(c => ranks.TryGetValue(c.Specialty, out var r) ? c with { MatchedRanks = r.MatchedRanks, UnmatchedRanks = r.UnmatchedRanks } : c)
             .ToList();
-        return new RankingModel(programs, rules, calibrations, coefficients, settings);
+        return new RankingModel(programs, rules, calibrations, coefficients, settings) { Unverified = socal.Unverified };
     }
 
     /// <summary>

@@ -151,9 +151,13 @@ internal static class MultiRank
         foreach (var r in m.Specialties)
         {
             sb.Append("• **").Append(Markup.Escape(r.Assessment.Calibration.Specialty)).Append("**: about **").Append(RankText.Pct(r.Assessment.MatchProbability)).Append("**");
-            if (r.Coverage is { Partial: true } c)
+            if (r.Coverage is { TooFewForPlan: true } c)
             {
                 sb.Append(" · _partial list (").Append(c.ProgramsListed).Append(" programs in the catalog)_");
+            }
+            else if (r.Coverage is { KnownNotListed: > 0 } area)
+            {
+                sb.Append(" · _").Append(area.KnownNotListed).Append(" more known here, not yet confirmed: check websites_");
             }
 
             if (r.Programs.Count > 0 && r.Programs.All(p => !TierNames.Rated(p.Program)))

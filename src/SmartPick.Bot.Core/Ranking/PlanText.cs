@@ -18,7 +18,7 @@ internal static class PlanText
           .Append(", possible ").Append(plan.TierMix[Tier.Possible]).Append(", higher chance ").Append(plan.TierMix[Tier.HigherChance]).AppendLine(")");
         sb.Append("- Expected interviews: ").AppendLine(plan.ExpectedInterviews.ToString("0.0"));
         sb.Append("- P(at least one interview): ").AppendLine(RankText.Pct(plan.PAtLeastOneInterview));
-        if (r.Coverage is { Partial: true } c)
+        if (r.Coverage is { TooFewForPlan: true } c)
         {
             sb.Append("- _The list is partial: ").Append(Markup.Escape(c.Note)).AppendLine("_");
             sb.Append("- Your chance in the specialty (typical applicant with your profile): **").Append(RankText.Pct(r.Assessment.MatchProbability)).AppendLine("**");

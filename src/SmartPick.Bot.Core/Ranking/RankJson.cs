@@ -30,6 +30,7 @@ internal static class RankJson
     {
         ["programsListed"] = c.ProgramsListed,
         ["partial"] = c.Partial,
+        ["knownNotListed"] = c.KnownNotListed,
         ["note"] = c.Note,
     };
 

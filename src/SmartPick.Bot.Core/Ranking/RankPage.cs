@@ -45,7 +45,7 @@ internal static partial class RankPage
         var sb = new StringBuilder();
         sb.Append("**").Append(Markup.Escape(a.Calibration.Specialty)).Append("**: your chance to match is about **").Append(RankText.Pct(a.MatchProbability))
           .AppendLine("** — NRMP's figure for applicants with your profile who ranked programs, an estimate, not a promise.");
-        if (r.Coverage is { Partial: true } c)
+        if (r.Coverage is { TooFewForPlan: true } c)
         {
             sb.Append("_The list is partial (").Append(c.ProgramsListed).Append(" programs), too few for a plan: ").Append(Markup.Escape(c.Note)).AppendLine("_");
         }
@@ -54,6 +54,11 @@ internal static partial class RankPage
             sb.Append("Plan: apply to **").Append(plan.RecommendedApplications).Append("** programs → about ").Append(plan.ExpectedInterviews.ToString("0.0", CultureInfo.InvariantCulture))
               .Append(" interviews expected, ").Append(RankText.Pct(plan.PAtLeastOneInterview)).Append(" chance of at least one, ")
               .Append(RankText.Pct(plan.PMatch)).AppendLine(" chance to match with that list (/plan).");
+        }
+
+        if (r.Coverage is { TooFewForPlan: false, KnownNotListed: > 0 } area)
+        {
+            sb.Append("_The list for this area is partial: ").Append(Markup.Escape(area.Note)).AppendLine("_");
         }
 
         return sb.ToString();

@@ -68,6 +68,14 @@ public sealed class RankFilterConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task AreaWithKnownUnconfirmedPrograms_SaysTheListIsPartial_AndKeepsThePlan()
+    {
+        await _chat.Send("/profile set specialties Psychiatry").Send("/profile set step2ck 232")
+            .Send("/rank psych LA").Expect("The list for this area is partial").Expect("not yet confirmed").Expect("check their websites").Expect("Plan: apply to")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task ExplainScore_ByCatalogId_ExplainsProgramsWithoutAnAcgmeId()
     {
         // Southern California catalog rows without a public ACGME id carry X- ids (issue 15); chat must read them too.
