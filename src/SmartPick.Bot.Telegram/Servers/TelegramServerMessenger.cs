@@ -11,7 +11,7 @@ namespace SmartPick.Bot.Telegram.Servers;
 
 /// <summary>
 /// Announcements into a group through <see cref="TelegramSender"/> (per-group and global send limits, 429 handling).
-/// 403 (the bot was removed or may not write) is reported as <see cref="ServerSendStatus.Gone"/> with the reason.
+/// 403 (the bot was removed or may not write) and 400 "chat not found" are reported as <see cref="ServerSendStatus.Gone"/> with the reason.
 /// </summary>
 public sealed class TelegramServerMessenger(TelegramSender sender, ServerSendBudget? budget = null) : IServerMessenger
 {
@@ -42,6 +42,10 @@ public sealed class TelegramServerMessenger(TelegramSender sender, ServerSendBud
         catch (ApiRequestException e) when (e.ErrorCode == 403)
         {
             return new ServerSendResult(ServerSendStatus.Gone, "Telegram refused my post (error 403: I was removed from the group or may not send messages). Let me post again, then switch announcements on.");
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ServerSendResult(ServerSendStatus.Gone, "Telegram no longer knows this group (error 400: chat not found).");
         }
         catch (Exception e) when (TelegramSender.IsTransient(e, cancellationToken) || e is ApiRequestException)
         {

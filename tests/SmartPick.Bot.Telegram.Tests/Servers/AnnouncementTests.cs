@@ -48,6 +48,20 @@ public sealed class AnnouncementTests : IAsyncLifetime, IDisposable
         Assert.True((await store.GetAsync(Key(Open), CancellationToken.None))!.Announcements);
     }
 
+    [Fact]
+    public async Task AGroupTelegramNoLongerKnows_SwitchesOffWithTheReason_InsteadOfRetryingForever()
+    {
+        using var host = _bot.Build(_api, b => b.Services.AddSingleton(sp => TwoDaysAhead(sp.GetRequiredService<TimeProvider>())));
+        var store = host.Services.GetRequiredService<IServerSettingsStore>();
+        await store.SetAsync(Key(-1009999), new ServerSettings { Announcements = true }, CancellationToken.None); // never seen by the fake: 400 chat not found
+
+        await host.Services.GetRequiredService<AnnouncementRunner>().RunOnceAsync(CancellationToken.None);
+
+        var off = await store.GetAsync(Key(-1009999), CancellationToken.None);
+        Assert.False(off!.Announcements);
+        Assert.Contains("chat not found", off.AnnouncementsOffReason, StringComparison.Ordinal);
+    }
+
     private static ServerKey Key(long chat) => new("telegram", chat.ToString(CultureInfo.InvariantCulture));
 
     private static CycleTimeline TwoDaysAhead(TimeProvider clock)
