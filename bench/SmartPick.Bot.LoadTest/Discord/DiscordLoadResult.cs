@@ -122,6 +122,8 @@ public sealed record DiscordLoadResult(
 
         var firstReply = new List<double>();
         var answer = new List<double>();
+        var byKind = new[] { new List<double>(), new List<double>() }; // [0] typed DM messages, [1] interactions
+        var byStep = DiscordScript.Steps.Select(_ => new List<double>()).ToArray();
         foreach (var user in users)
         {
             var messages = user.Inbox.Messages;
@@ -129,6 +131,8 @@ public sealed record DiscordLoadResult(
             {
                 var (sentAt, _) = user.Sent[i];
                 answer.Add(user.AnsweredAtMs[i] - sentAt);
+                byKind[DiscordScript.Steps[i].IsInteraction ? 1 : 0].Add(user.AnsweredAtMs[i] - sentAt);
+                byStep[i].Add(user.AnsweredAtMs[i] - sentAt);
                 if (messages.FirstOrDefault(m => StepOf(user, m) == i) is { } first)
                 {
                     firstReply.Add(first.AtMs - sentAt);
@@ -136,6 +140,14 @@ public sealed record DiscordLoadResult(
             }
         }
 
+        // Issue 14 point 5: answers to interactions (responses and follow-ups, outside the global limit) apart from answers
+        // to typed DM messages (channel messages, bound by the 50/s global limit).
+        notes.Add($"expected answer latency, interactions (slash commands, buttons, selects, modals): {Percentiles.Of(byKind[1])}");
+        notes.Add($"expected answer latency, typed DM messages: {Percentiles.Of(byKind[0])}");
+        foreach (var (step, p) in byStep.Select((l, i) => (DiscordScript.Steps[i], Percentiles.Of(l))).Where(x => x.Item2.P99 > 3000))
+        {
+            notes.Add($"  step over 3 s at p99: {step.Action} \"{step.Value}\": {p}");
+        }
         var messagesTotal = users.Sum(u => u.Inbox.Messages.Count);
         var end = users.SelectMany(u => u.AnsweredAtMs).DefaultIfEmpty(runStartMs + 1).Max();
         return new DiscordLoadResult(options, users.Sum(u => u.CompletedSteps), messagesTotal, (end - runStartMs) / 1000, Percentiles.Of(firstReply), Percentiles.Of(answer),

@@ -65,22 +65,28 @@ public sealed class WebhookInboxFailoverTests(ITestOutputHelper output) : IAsync
             await Task.Delay(Timeout.Infinite, ct);
             throw new InvalidOperationException("unreachable");
         };
+        // (The second instance starts once the first holds turns: its workers would otherwise take them too.)
         var dying = await StartAsync(_dyingEngine);
-        var survivor = await StartAsync(_survivingEngine);
         var updates = Users.SelectMany(u => Enumerable.Range(1, 6).Select(i => (User: u, Text: $"{u} message {i}")))
             .OrderBy(m => m.Text[^1]).Select(m => _api.TextUpdate(m.User, m.Text)).ToList();
 
-        // Act: the proxy alternates between the instances until the first one has turns in hand, then it dies.
-        var firstHalf = updates.Take(12).ToList();
-        for (var i = 0; i < firstHalf.Count; i++)
+        // Act: the first half arrives while the first instance is up; once it has turns in hand the second starts, the
+        // proxy alternates between them, and the first dies.
+        foreach (var update in updates.Take(12))
         {
-            Assert.Equal(200, await DeliverAsync(i % 2 == 0 ? dying : survivor, firstHalf[i]));
+            Assert.Equal(200, await DeliverAsync(dying, update));
         }
 
         await WaitUntilAsync(() => _dyingEngine.Received.Count > HandledBeforeHanging, "the first instance to hold turns");
+        var survivor = await StartAsync(_survivingEngine);
+        foreach (var (update, i) in updates.Skip(12).Take(4).Select((u, i) => (u, i)))
+        {
+            Assert.Equal(200, await DeliverAsync(i % 2 == 0 ? dying : survivor, update));
+        }
+
         var died = Stopwatch.StartNew();
         await CrashAsync(dying);
-        foreach (var update in updates.Skip(12))
+        foreach (var update in updates.Skip(16))
         {
             Assert.Equal(200, await DeliverAsync(survivor, update));
         }
@@ -112,11 +118,11 @@ public sealed class WebhookInboxFailoverTests(ITestOutputHelper output) : IAsync
             return await FakeEngine.EchoAsync(message, ct);
         };
         var stopping = await StartAsync(_dyingEngine);
-        var other = await StartAsync(_survivingEngine);
         var updates = Users.SelectMany(u => Enumerable.Range(1, 3).Select(i => (User: u, Text: $"{u} message {i}")))
             .OrderBy(m => m.Text[^1]).Select(m => _api.TextUpdate(m.User, m.Text)).ToList();
         Assert.Equal(200, await DeliverAsync(stopping, updates[0]));
         await WaitUntilAsync(() => !_dyingEngine.Received.IsEmpty, "the first instance to take a turn");
+        var other = await StartAsync(_survivingEngine);
 
         // Act: SIGTERM; deliveries now reach the other instance only; the slow turn ends after the stop began.
         using var shutdownTimeout = new CancellationTokenSource(Generous);
