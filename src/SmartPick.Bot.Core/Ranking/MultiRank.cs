@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
 using SmartPick.Ranking.Listing;
-using SmartPick.Ranking.Planning;
 using SmartPick.Ranking.Scoring;
 
 namespace SmartPick.Bot.Core.Ranking;
@@ -30,8 +29,10 @@ internal static class MultiRank
         return new AdvisorResult([Reply.Private(text) with { Choices = more }], Json(m, top, listed)) { Shown = RankingAdvisor.ShownOn(order, page, request.Top) };
     }
 
-    public static AdvisorResult Plan(MultiRankResult m, RankingModel model, IReadOnlyList<IReadOnlyList<PlacedSignal>> signals, int top, IReadOnlyList<UncalibratedResult> listed)
+    public static AdvisorResult Plan(MultiRankResult m, RankingModel model, IReadOnlyList<PlanPages.SignalGroup> signals, RankRequest request, IReadOnlyList<UncalibratedResult> listed)
     {
+        var top = request.Top is null or 0 ? RankPage.Size : request.Top.Value;
+        var page = Math.Max(1, request.Page);
         var plan = m.Plan;
         var sb = new StringBuilder();
         sb.Append("**Application plan: ").Append(Markup.Escape(string.Join(" + ", m.Specialties.Select(r => r.Assessment.Calibration.Specialty)))).AppendLine("**");
@@ -47,24 +48,8 @@ internal static class MultiRank
 
         sb.Append("_Each specialty keeps at least its ").Append(model.Settings.MinPerSpecialty).AppendLine(" best programs; the rest go where an application adds most._");
         sb.AppendLine(RankText.SharedStrengthNote);
-        for (var i = 0; i < m.Specialties.Count; i++)
-        {
-            if (signals[i].Count > 0)
-            {
-                sb.AppendLine().Append("**").Append(Markup.Escape(m.Specialties[i].Assessment.Calibration.Specialty)).AppendLine(" signals** (counted per specialty; never where the visa is unconfirmed):");
-                foreach (var s in signals[i])
-                {
-                    sb.Append("- ").Append(s.Kind).Append(": ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(" — ").AppendLine(Markup.Escape(s.Reason));
-                }
-            }
-        }
-
-        sb.AppendLine().AppendLine("**First programs in the list** (interview chance, gain in P(match)):");
-        foreach (var s in plan.Steps.Take(Math.Min(15, plan.RecommendedApplications)))
-        {
-            sb.Append("- ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(" · ").Append(RankPage.Short(s.Specialty ?? string.Empty)).Append(": ")
-              .Append(RankText.Pct(s.InterviewProbability)).Append(", +").Append((100 * s.MarginalGain).ToString("0.0", CultureInfo.InvariantCulture)).AppendLine(" pts");
-        }
+        PlanPages.Compact(sb, signals, model);
+        var text = page == 1 ? sb.ToString().TrimEnd() : PlanPages.Details(signals, plan, model, tagSpecialty: true);
 
         var json = Json(m, top, listed);
         var planJson = (JsonObject)json["plan"]!;
@@ -81,14 +66,14 @@ internal static class MultiRank
             ["marginalGain"] = Math.Round(s.MarginalGain, 5),
             ["cumulativePMatch"] = Round(s.CumulativeMatchProbability),
         })]);
-        planJson["signals"] = new JsonArray([.. signals.SelectMany((list, i) => list.Select(s => (JsonNode)new JsonObject
+        planJson["signals"] = new JsonArray([.. signals.SelectMany(g => g.Signals.Select(s => (JsonNode)new JsonObject
         {
             ["acgmeId"] = s.AcgmeId,
-            ["specialty"] = m.Specialties[i].Assessment.Calibration.Specialty,
+            ["specialty"] = g.Specialty,
             ["kind"] = s.Kind,
             ["reason"] = s.Reason,
         }))]);
-        return new AdvisorResult([Reply.Private(sb.ToString().TrimEnd())], json);
+        return new AdvisorResult([Reply.Private(text) with { Choices = PlanPages.More(request, page) }], json);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
@@ -9,7 +8,8 @@ namespace SmartPick.Bot.Core.Ranking;
 /// <summary>Chat text for /plan.</summary>
 internal static class PlanText
 {
-    public static string Render(RankResult r, RankingModel model, IReadOnlyList<PlacedSignal> signals)
+    /// <summary>Page 1: the plan in numbers and where the signals go (<see cref="PlanPages"/> has page 2).</summary>
+    public static string Render(RankResult r, RankingModel model, IReadOnlyList<PlanPages.SignalGroup> signals)
     {
         var plan = r.Plan;
         var sb = new StringBuilder();
@@ -29,25 +29,8 @@ internal static class PlanText
               .Append(RankText.Pct(plan.PMatchGivenInterview)).Append(" (applying to every eligible program: ").Append(RankText.Pct(plan.PMatchIfAllApplied)).AppendLine(")");
         }
 
-        sb.Append("_The list stops where one more application adds less than ").Append(model.Settings.MinRelativeGain.ToString("0.#%", CultureInfo.InvariantCulture))
-          .AppendLine(" of the chance it already has; ineligible programs add nothing._");
         sb.AppendLine(RankText.SharedStrengthNote);
-        if (signals.Count > 0)
-        {
-            sb.AppendLine().AppendLine("**Where to signal** (never where the visa is unconfirmed; IMG signals convert less than US graduates'):");
-            foreach (var s in signals)
-            {
-                sb.Append("- ").Append(s.Kind).Append(": ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(" — ").AppendLine(Markup.Escape(s.Reason));
-            }
-        }
-
-        sb.AppendLine().AppendLine("**First programs in the list** (interview chance, gain in P(match)):");
-        foreach (var s in plan.Steps.Take(Math.Min(15, plan.RecommendedApplications)))
-        {
-            sb.Append("- ").Append(Markup.Escape(model.Program(s.AcgmeId)?.Name ?? s.AcgmeId)).Append(": ").Append(RankText.Pct(s.InterviewProbability))
-              .Append(", +").Append((100 * s.MarginalGain).ToString("0.0")).AppendLine(" pts");
-        }
-
+        PlanPages.Compact(sb, signals, model);
         return sb.ToString().TrimEnd();
     }
 }

@@ -73,17 +73,19 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         : r with { Programs = [.. r.Programs.Where(p => p.Program.Visas is { } v && v.HasFlag(visa))] };
 
     /// <summary>The "More" button's command: the same filters, the next page (long payloads become a stored token).</summary>
-    internal static string MorePayload(RankRequest request, int page) =>
-        string.Join(' ', new[] { "cmd:rank", request.Specialty, request.Region, request.State, request.Top?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Visa?.ToString().ToLowerInvariant(), "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+    internal static string MorePayload(RankRequest request, int page, string command = "cmd:rank") =>
+        string.Join(' ', new[] { command, request.Specialty, request.Region, request.State, request.Top?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Visa?.ToString().ToLowerInvariant(), "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
             .Where(w => !string.IsNullOrEmpty(w)));
 
     public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) => Several(profile, request) is { } several
-        ? Across(profile, request, several, (m, region) => MultiRank.Plan(m, engine.Model, [.. m.Specialties.Select(r => SignalPlacer.Place(r, profile, engine.Model.Settings.Signals.GetValueOrDefault(r.Assessment.Calibration.Specialty)))], request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value, Listed(profile, request, region)))
+        ? Across(profile, request, several, (m, region) => MultiRank.Plan(m, engine.Model, [.. m.Specialties.Select(r => new PlanPages.SignalGroup(r.Assessment.Calibration.Specialty, SignalPlacer.Place(r, profile, engine.Model.Settings.Signals.GetValueOrDefault(r.Assessment.Calibration.Specialty))))], request, Listed(profile, request, region)))
         : Run(profile, request with { Top = int.MaxValue }, all =>
         {
             var signals = SignalPlacer.Place(all, profile, engine.Model.Settings.Signals.GetValueOrDefault(all.Assessment.Calibration.Specialty));
             var result = all with { Programs = [.. all.Programs.Take(request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value)] };
-            return new AdvisorResult([Reply.Private(PlanText.Render(result, engine.Model, signals)) with { Image = charts.PlanChart(result) }], RankJson.Plan(result, engine.Model, signals));
+            var page = Math.Max(1, request.Page);
+            var text = page == 1 ? PlanText.Render(result, engine.Model, [new(null, signals)]) : PlanPages.Details([new(null, signals)], result.Plan, engine.Model, tagSpecialty: false);
+            return new AdvisorResult([Reply.Private(text) with { Image = page == 1 ? charts.PlanChart(result) : null, Choices = PlanPages.More(request, page) }], RankJson.Plan(result, engine.Model, signals));
         });
 
     public AdvisorResult ExplainScore(ApplicantProfile profile, string? acgmeId, string? specialty)

@@ -24,6 +24,19 @@ public sealed class PersonaAdviceTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public void Plan_FirstMessage_FitsAPhone_WithTheRestBehindMore(string name)
+    {
+        var first = Personas.Advisor.Plan(Profile(name), new RankRequest()).Replies[0];
+        var second = Personas.Advisor.Plan(Profile(name), new RankRequest(Page: 2)).Replies[0];
+
+        Assert.True(RankPage.VisibleLength(first.Text) <= 1500, $"{name}: {RankPage.VisibleLength(first.Text)} visible characters");
+        Assert.Contains(first.Choices, c => c.Label == "More" && c.Payload.StartsWith("cmd:plan", StringComparison.Ordinal) && c.Payload.EndsWith("page 2", StringComparison.Ordinal));
+        Assert.Contains("First programs in the list", second.Text, StringComparison.Ordinal);
+        Assert.Empty(second.Choices);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void Rank_NeverADeadEnd_NoEligibleProgramMeansNextSteps(string name)
     {
         var result = Personas.Advisor.Rank(Profile(name), new RankRequest(Top: 50));

@@ -73,8 +73,8 @@ public sealed class SeveralSpecialtiesConversationTests : IDisposable
     public async Task Plan_SpansBoth_SignalsCountedPerSpecialty()
     {
         await _chat.Send("/profile set specialties IM, FM").Send("/profile set step2ck 226").Send("/profile set regions SoCal")
-            .Send("/plan").Expect("Application plan: Internal Medicine + Family Medicine").Expect("IM ").Expect("FM ").Expect("P(match in any of them)")
-            .Expect("**Internal Medicine signals**").Expect("**Family Medicine signals**")
+            .Send("/plan").Expect("Application plan: Internal Medicine + Family Medicine").Expect("P(match in any of them)").Expect("- IM gold (3): ").Expect("- FM signal (")
+            .Press("More").Expect("**Internal Medicine signals**").Expect("**Family Medicine signals**").Expect("First programs in the list").Expect(" · FM: ")
             .RunAsync();
     }
 
