@@ -15,7 +15,7 @@ namespace SmartPick.Bot.Core.Ranking;
 /// </summary>
 internal static class MultiRank
 {
-    public static AdvisorResult Rank(MultiRankResult m, RankRequest request, PreferredPlaces places, bool scoreMissing, IReadOnlyList<UncalibratedResult> listed)
+    public static AdvisorResult Rank(MultiRankResult m, RankRequest request, PreferredPlaces places, bool scoreMissing, IReadOnlyList<UncalibratedResult> listed, IReadOnlyList<NextSteps.Step> steps)
     {
         var filtered = (request.Region is { } area && !area.Equals("Anywhere", StringComparison.OrdinalIgnoreCase)) || request.State is not null;
         var order = Alternate([.. m.Specialties.Select(r => RankPage.Order(r, filtered ? null : places))]);
@@ -26,7 +26,11 @@ internal static class MultiRank
             ? [new Choice("More", RankingAdvisor.MorePayload(request, page + 1))]
             : Array.Empty<Choice>();
         var top = request.Top is null or 0 ? RankPage.Size : request.Top.Value;
-        return new AdvisorResult([Reply.Private(text) with { Choices = more }], Json(m, top, listed)) { Shown = RankingAdvisor.ShownOn(order, page, request.Top) };
+        var json = Json(m, top, listed);
+        json["nextSteps"] = NextSteps.Json(steps);
+        var first = Reply.Private(text) with { Choices = more };
+        var deadEnd = order.Count == 0 || m.Plan.PMatch < RankingAdvisor.LowChance;
+        return new AdvisorResult(deadEnd && steps.Count > 0 ? [first, Reply.Private(NextSteps.Text(steps))] : [first], json) { Shown = RankingAdvisor.ShownOn(order, page, request.Top) };
     }
 
     public static AdvisorResult Plan(MultiRankResult m, RankingModel model, IReadOnlyList<PlanPages.SignalGroup> signals, RankRequest request, IReadOnlyList<UncalibratedResult> listed)

@@ -55,7 +55,7 @@ internal static class NextSteps
             }
 
             var effect = sameSpecialty
-                ? $"{Signed(opened)} programs open to you ({now.Plan.EligiblePrograms} → {after.Plan.EligiblePrograms}); plan chance to match {RankText.Pct(now.Plan.PMatch)} → {RankText.Pct(after.Plan.PMatch)}"
+                ? $"{Signed(opened)} {current} programs open to you ({now.Plan.EligiblePrograms} → {after.Plan.EligiblePrograms}); plan chance to match there {RankText.Pct(now.Plan.PMatch)} → {RankText.Pct(after.Plan.PMatch)}"
                 : $"+{after.Plan.EligiblePrograms} {c.Specialty} programs open to you; plan chance to match there {RankText.Pct(after.Plan.PMatch)}";
             steps.Add(new Step(c.Change, effect, c.Detail, gain));
         }

@@ -21,7 +21,12 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         ArgumentNullException.ThrowIfNull(request);
         if (Several(profile, request) is { } several)
         {
-            return Across(profile, request, several, (m, region) => MultiRank.Rank(m, request, PreferredPlaces.From(profile), profile.Step2ck?.Score is null, Listed(profile, request, region)));
+            return Across(profile, request, several, (m, region) =>
+            {
+                var first = m.Specialties[0];
+                var steps = request.Page <= 1 ? NextSteps.For(engine, profile, first, new RankQuery(first.Assessment.Calibration.Specialty, Year, region, request.State, 1)) : [];
+                return MultiRank.Rank(m, request, PreferredPlaces.From(profile), profile.Step2ck?.Score is null, Listed(profile, request, region), steps);
+            });
         }
 
         if (UncalibratedRank.TryList(engine.Model, profile, request, Year, options.Value.DefaultTop) is { } listed)
@@ -62,7 +67,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
         [.. RankPage.Shown(order, page, cap).Select(p => (p.Program.AcgmeId, p.Program.Name))];
 
     /// <summary>Below this plan chance the reply says what would change it (issue 11: no dead ends).</summary>
-    private const double LowChance = 0.2;
+    internal const double LowChance = 0.2;
 
     private static string? Area(string? region) => region is { } r && !r.Equals("Anywhere", StringComparison.OrdinalIgnoreCase) ? r : null;
 

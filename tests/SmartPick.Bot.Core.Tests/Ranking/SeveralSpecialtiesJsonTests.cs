@@ -88,4 +88,16 @@ public sealed class SeveralSpecialtiesJsonTests
         Assert.All(theirs, p => Assert.Null(p!["interviewProbability"]));
         Assert.Contains($"**{other}**: no NRMP chance exists", result.Replies[0].Text, StringComparison.Ordinal);
     }
+
+    /// <summary>Issue 11 point 2 across specialties: an H-1B seeker without Step 3 is told what would change it.</summary>
+    [Fact]
+    public void Rank_SeveralSpecialties_StillSaysWhatWouldChangeIt()
+    {
+        var profile = Personas.Personas.EgyptianH1b with { Specialties = ["Psychiatry", "Family Medicine"] };
+        var result = Personas.Personas.Advisor.Rank(profile, new RankRequest());
+
+        var steps = result.Json!["nextSteps"]!.AsArray();
+        Assert.Contains(steps, s => s!["change"]!.GetValue<string>().Contains("Step 3", StringComparison.Ordinal));
+        Assert.Contains(steps, s => s!["effect"]!.GetValue<string>().Contains("Psychiatry programs open to you", StringComparison.Ordinal));
+    }
 }
