@@ -167,7 +167,7 @@ internal static class MultiRank
         {
             sb.Append("Plan across them: apply to **").Append(plan.RecommendedApplications).Append("** programs (").Append(Shares(m)).Append(") → about ")
               .Append(plan.ExpectedInterviews.ToString("0.0", CultureInfo.InvariantCulture)).Append(" interviews expected, ")
-              .Append(RankText.Pct(plan.PMatch)).Append(" chance to match in any of them with that list (/plan).\n");
+              .Append(RankText.Pct(plan.PMatch)).Append(" chance to match in any of them with that list").Append(RankText.SharedStrengthShort).Append('\n');
         }
 
         if (scoreMissing)

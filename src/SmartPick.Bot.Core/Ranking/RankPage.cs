@@ -53,7 +53,7 @@ internal static partial class RankPage
         {
             sb.Append("Plan: apply to **").Append(plan.RecommendedApplications).Append("** programs → about ").Append(plan.ExpectedInterviews.ToString("0.0", CultureInfo.InvariantCulture))
               .Append(" interviews expected, ").Append(RankText.Pct(plan.PAtLeastOneInterview)).Append(" chance of at least one, ")
-              .Append(RankText.Pct(plan.PMatch)).AppendLine(" chance to match with that list (/plan).");
+              .Append(RankText.Pct(plan.PMatch)).Append(" chance to match with that list").AppendLine(RankText.SharedStrengthShort);
         }
 
         if (r.Coverage is { TooFewForPlan: false, KnownNotListed: > 0 } area)

@@ -36,5 +36,8 @@ internal static class RankText
     public const string SharedStrengthNote =
         "_The plan chance assumes programs screen alike through your shared strength: the same things that get you one interview get you others, so a longer list helps less than if each program decided on its own._";
 
+    /// <summary>The same, after the plan line of /rank.</summary>
+    public const string SharedStrengthShort = " (it assumes programs screen alike through your shared strength; /plan).";
+
     public static string Pct(double p) => p is > 0 and < 0.005 ? "<1%" : p.ToString("0%");
 }
