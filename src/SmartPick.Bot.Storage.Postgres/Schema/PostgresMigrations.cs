@@ -133,5 +133,8 @@ internal static class PostgresMigrations
             expires_at  timestamptz NOT NULL
         );
         """,
+        """
+        CREATE INDEX inbox_next ON inbox (source, id) WHERE done_at IS NULL;
+        """,
     ];
 }

@@ -133,5 +133,8 @@ internal static class Migrations
             expires_at  TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        """
+        CREATE INDEX inbox_next ON inbox (source, id) WHERE done_at IS NULL;
+        """,
     ];
 }
