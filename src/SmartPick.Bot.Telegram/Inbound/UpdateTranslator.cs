@@ -56,7 +56,9 @@ public static class UpdateTranslator
             return null;
         }
 
-        var inbound = new InboundMessage(Platform, Id(message.Chat.Id), Id(from.Id), kind, content) { MessageId = MessageIdFor(update.Id), Server = ServerOf(message.Chat.Id, kind) };
+        // An anonymous administrator writes as the group itself: keyed by the group, so two groups' anonymous admins never share state.
+        var author = from.IsBot ? message.Chat.Id : from.Id;
+        var inbound = new InboundMessage(Platform, Id(message.Chat.Id), Id(author), kind, content) { MessageId = MessageIdFor(update.Id), Server = ServerOf(message.Chat.Id, kind) };
         return new TranslatedUpdate(update.Id, message.Chat.Id, inbound);
     }
 

@@ -12,7 +12,8 @@ namespace SmartPick.Bot.Telegram.Servers;
 /// <summary>
 /// Whether a user administers a group: getChatMember status creator or administrator, cached for
 /// <see cref="CacheFor"/> so a burst of /settings changes asks Telegram once. An anonymous administrator writes as
-/// GroupAnonymousBot on behalf of the group itself (the translator lets only that case through), so it counts as one.
+/// GroupAnonymousBot on behalf of the group itself; the translator gives such a message the group's id as its author,
+/// and that author counts as an administrator.
 /// A failed lookup is "no" and is not cached.
 /// </summary>
 public sealed partial class ChatAdmins(TelegramClientFactory clients, TimeProvider clock, ILogger<ChatAdmins> logger) : IServerAdmins
@@ -32,9 +33,9 @@ public sealed partial class ChatAdmins(TelegramClientFactory clients, TimeProvid
             return false;
         }
 
-        if (user == UpdateTranslator.GroupAnonymousBotId)
+        if (user == chat)
         {
-            return true;
+            return true; // the group itself: an anonymous administrator (the translator lets only that case through)
         }
 
         var now = clock.GetUtcNow();

@@ -19,12 +19,15 @@ public sealed partial class FakeBotApi
         }
     }
 
-    /// <summary>An anonymous administrator writes in the group: from GroupAnonymousBot, sender_chat the group itself.</summary>
-    public int SendTextAsAnonymousAdmin(long groupId, string text)
+    /// <summary>
+    /// An anonymous administrator writes in the group: from GroupAnonymousBot, sender_chat the group itself (or, with
+    /// <paramref name="onBehalfOf"/>, another chat such as a channel posting into the group — not an administrator).
+    /// </summary>
+    public int SendTextAsAnonymousAdmin(long groupId, string text, long? onBehalfOf = null)
     {
         var update = TextUpdate(1087968824, text, groupId, group: true);
         update.Message!.From = new User { Id = 1087968824, IsBot = true, FirstName = "Group", Username = "GroupAnonymousBot" };
-        update.Message.SenderChat = update.Message.Chat;
+        update.Message.SenderChat = onBehalfOf is { } other ? new Chat { Id = other, Type = global::Telegram.Bot.Types.Enums.ChatType.Channel, Title = "Some channel" } : update.Message.Chat;
         return Enqueue(update);
     }
 

@@ -53,9 +53,11 @@ public sealed class SettingsTests : IAsyncLifetime, IDisposable
         using var host = _bot.Build(_api);
         await host.StartAsync();
 
+        _api.SendTextAsAnonymousAdmin(Group, "/settings quiet 1-2", onBehalfOf: -1007777); // another chat speaking: ignored
         _api.SendTextAsAnonymousAdmin(Group, "/settings quiet 23-6");
         var sent = await _api.WaitForSentAsync(Group, 1);
 
+        Assert.Single(sent);
         Assert.Contains("23:00–06:00", sent[0].Text, StringComparison.Ordinal);
         Assert.Equal(23, (await host.Services.GetRequiredService<IServerSettingsStore>().GetAsync(Server, CancellationToken.None))!.QuietFromHour);
         Assert.Empty(_api.ChatMemberLookups);
