@@ -46,6 +46,7 @@ public static class ApplicantToolsExtensions
         builder.Services.AddHostedService<ReminderService>();
         builder.Services.AddHostedService<InactivityService>();
         builder.Services.AddHostedService<Servers.Announcements.AnnouncementService>(); // posts only where an adapter registered an IServerMessenger
+        builder.Services.AddHostedService<Servers.Feedback.VoterHashCleanup>();
         return builder;
     }
 }

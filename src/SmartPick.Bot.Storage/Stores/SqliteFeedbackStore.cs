@@ -39,6 +39,15 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         return fresh;
     }
 
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM feedback_voters WHERE expires_at <= $now;";
+        command.Parameters.AddWithValue("$now", SqliteTime.Format(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<FeedbackVote>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

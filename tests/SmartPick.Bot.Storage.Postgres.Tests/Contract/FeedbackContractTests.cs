@@ -29,4 +29,20 @@ public sealed class FeedbackContractTests
         Assert.All(votes, x => Assert.True(x.Helpful));
         Assert.Equal([Start.AddHours(24)], (await store.ListAsync(Start.AddHours(1), None)).Select(x => x.At));
     }
+
+    [Theory]
+    [MemberData(nameof(TestStorage.Providers), MemberType = typeof(TestStorage))]
+    public async Task PurgeExpired_DeletesOnlyHashesWhose24HoursAreOver_VotesStay(string provider)
+    {
+        using var storage = TestStorage.Create(provider);
+        var store = storage.Get<IFeedbackStore>();
+        await store.TryAddAsync("old", new FeedbackVote("telegram", ["soap"], true, Start), Start.AddHours(24), None);
+        await store.TryAddAsync("new", new FeedbackVote("telegram", ["soap"], true, Start.AddHours(12)), Start.AddHours(36), None);
+
+        Assert.Equal(1, await store.PurgeExpiredAsync(Start.AddHours(25), None));
+
+        Assert.Equal(0, await store.PurgeExpiredAsync(Start.AddHours(25), None));
+        Assert.False(await store.TryAddAsync("new", new FeedbackVote("telegram", ["soap"], false, Start.AddHours(25)), Start.AddHours(49), None)); // still held
+        Assert.Equal(2, (await store.ListAsync(since: null, None)).Count);
+    }
 }

@@ -12,6 +12,9 @@ public interface IFeedbackStore
     /// <summary>Stores the vote unless <paramref name="voterHash"/> voted already (and has not expired); false then.</summary>
     Task<bool> TryAddAsync(string voterHash, FeedbackVote vote, DateTimeOffset keepKeyUntil, CancellationToken cancellationToken);
 
+    /// <summary>Deletes voter hashes whose 24 hours are over (also done on every vote); returns how many.</summary>
+    Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Every vote at or after <paramref name="since"/> (all when null), oldest first.</summary>
     Task<IReadOnlyList<FeedbackVote>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken);
 }
