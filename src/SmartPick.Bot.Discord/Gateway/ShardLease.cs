@@ -38,17 +38,27 @@ public sealed partial class ShardLease(IOptions<DiscordOptions> options, TimePro
         var count = Math.Max(1, options.Value.ShardCount);
         while (true)
         {
-            for (var shard = 0; shard < count; shard++)
+            try
             {
-                if (await leases!.TryAcquireAsync(Name(shard), Owner, Duration, stopping))
+                for (var shard = 0; shard < count; shard++)
                 {
-                    StandingBy = false;
-                    LogAcquired(logger, shard, count);
-                    return Hold(shard);
+                    if (await leases!.TryAcquireAsync(Name(shard), Owner, Duration, stopping))
+                    {
+                        StandingBy = false;
+                        LogAcquired(logger, shard, count);
+                        return Hold(shard);
+                    }
                 }
+
+                StandingBy = true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+            {
+                // The database hands the shards out: without it this instance is not a working standby (not ready).
+                StandingBy = false;
+                LogRenewFailed(logger, ex, -1);
             }
 
-            StandingBy = true;
             await Task.Delay(StandbyPoll, time, stopping);
         }
     }
@@ -98,9 +108,9 @@ public sealed partial class ShardLease(IOptions<DiscordOptions> options, TimePro
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogRenewFailed(logger, ex, shard);
-                    if (time.GetElapsedTime(renewed) < Duration - RenewEvery - RenewEvery)
+                    if (time.GetElapsedTime(renewed) < Duration - RenewEvery)
                     {
-                        continue; // still safely inside the lease: try again
+                        continue; // at least one renewal period is left before it could expire: try again
                     }
                 }
 
@@ -121,7 +131,7 @@ public sealed partial class ShardLease(IOptions<DiscordOptions> options, TimePro
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord: released shard {ShardId}")]
     private static partial void LogReleased(ILogger logger, int shardId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: renewing the lease of shard {ShardId} failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: the shard lease {ShardId} could not be taken or renewed (-1: any shard)")]
     private static partial void LogRenewFailed(ILogger logger, Exception ex, int shardId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: lost the lease of shard {ShardId}; closing its connection")]

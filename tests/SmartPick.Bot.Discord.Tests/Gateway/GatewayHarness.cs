@@ -18,11 +18,12 @@ public sealed class GatewayHarness : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly ServiceProvider services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    public GatewayHarness(double jitter = 0.5, int maxIdentifiesPerDay = 200)
+    public GatewayHarness(double jitter = 0.5, int maxIdentifiesPerDay = 200, Func<IOptions<DiscordOptions>, TimeProvider, ShardLease>? shards = null, int shardCount = 1)
     {
         Transports = new ScriptedTransportFactory(Time);
         Metrics = new DiscordMetrics(services.GetRequiredService<IMeterFactory>());
-        Options = Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Token = "secret-token", MaxIdentifiesPerDay = maxIdentifiesPerDay });
+        Options = Microsoft.Extensions.Options.Options.Create(new DiscordOptions { Token = "secret-token", MaxIdentifiesPerDay = maxIdentifiesPerDay, ShardCount = shardCount });
+        Shards = shards?.Invoke(Options, Time);
         var state = new DiscordStateStore(services.GetRequiredService<IServiceScopeFactory>());
         Client = new DiscordGatewayClient(
             Transports,
@@ -32,10 +33,14 @@ public sealed class GatewayHarness : IAsyncDisposable
             Time,
             new FixedJitter(jitter),
             Metrics,
-            NullLogger<DiscordGatewayClient>.Instance);
+            NullLogger<DiscordGatewayClient>.Instance,
+            Shards);
     }
 
     public SignalingTimeProvider Time { get; } = new();
+
+    /// <summary>Shard leases when the test coordinates shards across instances; null: one instance, the configured shard.</summary>
+    public ShardLease? Shards { get; }
 
     public DiscordMetrics Metrics { get; }
 
