@@ -33,6 +33,7 @@ public static class CoreHostingExtensions
         services.AddSingleton<Servers.FaqCommand>();
         services.AddSingleton<Servers.SettingsCommand>();
         services.AddSingleton<Servers.Feedback.VoteCommand>();
+        services.AddSingleton<Servers.Feedback.ShareQuestionCommand>();
         services.AddOptions<Servers.Announcements.AnnouncementOptions>()
             .Bind(builder.Configuration.GetSection(Servers.Announcements.AnnouncementOptions.SectionName))
             .ValidateDataAnnotations()

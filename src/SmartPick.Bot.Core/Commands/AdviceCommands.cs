@@ -61,7 +61,10 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
         // Only the asking user's own profile may reach the answerer, and never in a group: the answer is public there.
         var profile = turn.InGroup ? null : turn.State.Profile;
         var answer = await guide.AnswerAsync(question, profile, cancellationToken);
-        turn.Say(Servers.Feedback.FeedbackButtons.Attach(new Reply(Render(answer)), answer));
+        var reply = Servers.Feedback.FeedbackButtons.Attach(new Reply(Render(answer)), answer);
+
+        // "Share my question" only in a direct chat: its yes/no confirmation is then private by itself.
+        turn.Say(turn.InGroup ? reply : Servers.Feedback.ShareQuestionCommand.Attach(reply, question));
         if (!turn.InGroup && answer.ProposedProfile is { } proposed && ProfileProposal.Prepare(turn.State.Profile, proposed) is { } json)
         {
             turn.State = turn.State with { Conversation = turn.State.Conversation with { Proposal = json } };

@@ -6,7 +6,7 @@ using SmartPick.Bot.Core.Messaging;
 namespace SmartPick.Bot.Core.Commands;
 
 /// <summary>Decides what an inbound message means (command, intake answer, button, form, question) and dispatches it.</summary>
-public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice, ApplicantCommands applicant, ReportCommand? report = null, Servers.FaqCommand? faq = null, Servers.SettingsCommand? settings = null, Servers.Feedback.VoteCommand? votes = null)
+public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile, AdviceCommands advice, ApplicantCommands applicant, ReportCommand? report = null, Servers.FaqCommand? faq = null, Servers.SettingsCommand? settings = null, Servers.Feedback.VoteCommand? votes = null, Servers.Feedback.ShareQuestionCommand? shares = null)
 {
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase) { "hi", "hello", "hey", "start", "menu", "help", "hola" };
 
@@ -154,6 +154,11 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
         {
             turn.Say(PendingChoices.Expired(turn.State.Conversation));
             return Task.CompletedTask;
+        }
+
+        if (shares is not null && Servers.Feedback.ShareQuestionCommand.IsShare(payload))
+        {
+            return shares.HandleAsync(turn, payload, cancellationToken);
         }
 
         if (payload.StartsWith(IntakeDialogue.ButtonPrefix, StringComparison.Ordinal))

@@ -136,5 +136,15 @@ internal static class PostgresMigrations
         """
         CREATE INDEX inbox_next ON inbox (source, id) WHERE done_at IS NULL;
         """,
+        """
+        CREATE TABLE shared_questions (
+            id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            platform    text        NOT NULL,
+            question    text        NOT NULL,
+            sections    text        NOT NULL,
+            created_at  timestamptz NOT NULL
+        );
+        CREATE INDEX shared_questions_created ON shared_questions (created_at, id);
+        """,
     ];
 }

@@ -74,6 +74,50 @@ public sealed class PostgresFeedbackStore(PostgresDatabase database) : IFeedback
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async Task AddSharedAsync(SharedQuestion question, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = InsertShared(connection, question, "INSERT INTO shared_questions (platform, question, sections, created_at) VALUES (@platform, @question, @sections, @at);");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SharedQuestion>> ListSharedAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT platform, question, sections, created_at FROM shared_questions WHERE @since::timestamptz IS NULL OR created_at >= @since ORDER BY created_at, id;", connection);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("since", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = since?.ToUniversalTime() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var questions = new List<SharedQuestion>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            questions.Add(new SharedQuestion(reader.GetString(0), reader.GetString(1), reader.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries), reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return questions;
+    }
+
+    /// <summary>Copies a shared question from another database (<c>storage migrate</c>) unless an identical one is there; true when copied.</summary>
+    public async Task<bool> TryImportSharedAsync(SharedQuestion question, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = InsertShared(connection, question, """
+            INSERT INTO shared_questions (platform, question, sections, created_at) SELECT @platform, @question, @sections, @at
+            WHERE NOT EXISTS (SELECT 1 FROM shared_questions WHERE platform = @platform AND question = @question AND sections = @sections AND created_at = @at);
+            """);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static NpgsqlCommand InsertShared(NpgsqlConnection connection, SharedQuestion question, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("platform", question.Platform);
+        command.Parameters.AddWithValue("question", question.Text);
+        command.Parameters.AddWithValue("sections", string.Join(',', question.Sections));
+        command.Parameters.AddWithValue("at", question.At.ToUniversalTime());
+        return command;
+    }
+
     private static NpgsqlCommand Insert(NpgsqlConnection connection, FeedbackVote vote, string sql, NpgsqlTransaction? tx = null)
     {
         var command = new NpgsqlCommand(sql, connection, tx);

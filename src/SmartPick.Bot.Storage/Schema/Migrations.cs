@@ -136,5 +136,15 @@ internal static class Migrations
         """
         CREATE INDEX inbox_next ON inbox (source, id) WHERE done_at IS NULL;
         """,
+        """
+        CREATE TABLE shared_questions (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            platform    TEXT NOT NULL,
+            question    TEXT NOT NULL,
+            sections    TEXT NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        CREATE INDEX shared_questions_created ON shared_questions (created_at, id);
+        """,
     ];
 }

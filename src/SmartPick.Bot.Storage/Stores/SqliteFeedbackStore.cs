@@ -63,4 +63,33 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
 
         return votes;
     }
+
+    public async Task AddSharedAsync(SharedQuestion question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO shared_questions (platform, question, sections, created_at) VALUES ($platform, $question, $sections, $at);";
+        command.Parameters.AddWithValue("$platform", question.Platform);
+        command.Parameters.AddWithValue("$question", question.Text);
+        command.Parameters.AddWithValue("$sections", string.Join(',', question.Sections));
+        command.Parameters.AddWithValue("$at", SqliteTime.Format(question.At));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SharedQuestion>> ListSharedAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT platform, question, sections, created_at FROM shared_questions WHERE $since IS NULL OR created_at >= $since ORDER BY created_at, id;";
+        command.Parameters.AddWithValue("$since", since is { } s ? SqliteTime.Format(s) : DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var questions = new List<SharedQuestion>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            questions.Add(new SharedQuestion(reader.GetString(0), reader.GetString(1), reader.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries), SqliteTime.Parse(reader.GetString(3))));
+        }
+
+        return questions;
+    }
 }

@@ -11,11 +11,14 @@ namespace SmartPick.Bot.Cli;
 /// <summary>
 /// <c>feedback export [--since YYYY-MM-DD] [--format csv|json]</c>: 👍/👎 counts per guide section (a vote counts for
 /// every section its answer cited), most-voted first, from the configured database. Votes hold no user ids.
+/// <c>feedback export shared [...]</c>: the questions users chose to share (masked text, cited sections, platform,
+/// time; no user ids), oldest first — the raw material for new evaluation questions.
 /// </summary>
 internal static class FeedbackVerb
 {
     public const string Usage = """
           feedback export [--since YYYY-MM-DD] [--format csv|json]   answer votes per guide section
+          feedback export shared [--since YYYY-MM-DD] [--format csv|json]   questions users chose to share (masked, no user ids)
         """;
 
     private static readonly HashSet<string> Options = ["format", "since"];
@@ -24,7 +27,7 @@ internal static class FeedbackVerb
     public static async Task<int> RunAsync(string[] args, TextWriter stdout)
     {
         var cli = CliArguments.Parse(args, Options);
-        if (cli.Verb != "export")
+        if (cli.Verb != "export" || cli.Positional is not ([] or ["shared"]))
         {
             throw new CliException("usage:\n" + Usage.TrimEnd());
         }
@@ -44,7 +47,14 @@ internal static class FeedbackVerb
             await sqlite.MigrateAsync(CancellationToken.None); // a database no bot has opened yet
         }
 
-        var votes = await host.Services.GetRequiredService<IFeedbackStore>().ListAsync(since, CancellationToken.None);
+        var store = host.Services.GetRequiredService<IFeedbackStore>();
+        if (cli.Positional.Count == 1)
+        {
+            await stdout.WriteAsync(Shared(await store.ListSharedAsync(since, CancellationToken.None), format));
+            return 0;
+        }
+
+        var votes = await store.ListAsync(since, CancellationToken.None);
         var rows = votes
             .SelectMany(v => v.Sections.Select(section => (Section: section, v.Helpful, v.At)))
             .GroupBy(x => x.Section, StringComparer.Ordinal)
@@ -64,4 +74,14 @@ internal static class FeedbackVerb
             }.Select(ListCsv.Cell)) + "\n")));
         return 0;
     }
+
+    private static string Shared(IReadOnlyList<SharedQuestion> questions, string format) => format == "json"
+        ? new JsonArray([.. questions.Select(q => (JsonNode)new JsonObject
+        {
+            ["at"] = q.At.ToString("O", CultureInfo.InvariantCulture), ["platform"] = q.Platform, ["sections"] = new JsonArray([.. q.Sections.Select(x => (JsonNode)x)]), ["question"] = q.Text,
+        })]).ToJsonString(Indented) + "\n"
+        : "at,platform,sections,question\n" + string.Concat(questions.Select(q => string.Join(',', new[]
+        {
+            q.At.ToString("O", CultureInfo.InvariantCulture), q.Platform, string.Join(' ', q.Sections), q.Text,
+        }.Select(ListCsv.Cell)) + "\n"));
 }

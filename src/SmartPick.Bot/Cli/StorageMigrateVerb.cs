@@ -12,7 +12,7 @@ namespace SmartPick.Bot.Cli;
 /// <summary>
 /// <c>storage migrate --to-connection-string PG [--from-connection-string SQLITE]</c>: copies a SQLite database into
 /// PostgreSQL — users (profile and conversation), list entries, reminder settings, sent/claimed notices, adapter
-/// state, /report corrections and answer votes (server settings too). Idempotent: what the target already has is kept (a re-run copies nothing), so running
+/// state, /report corrections and answer votes and shared questions (server settings too). Idempotent: what the target already has is kept (a re-run copies nothing), so running
 /// it again after instances started on PostgreSQL never overwrites newer data. Prints the counts.
 /// </summary>
 internal static class StorageMigrateVerb
@@ -38,7 +38,7 @@ internal static class StorageMigrateVerb
         var (fromReminders, toReminders) = (new SqliteReminderStore(from, clock), new PostgresReminderStore(to, clock));
         var (fromState, toState) = (new SqliteAdapterStateStore(from, clock), new PostgresAdapterStateStore(to, clock));
         var import = new PostgresImport(to, clock);
-        Count users = new("users"), entries = new("list entries"), reminders = new("reminder settings"), notices = new("notices"), state = new("adapter state"), corrections = new("correction reports"), votes = new("answer votes"), servers = new("server settings");
+        Count users = new("users"), entries = new("list entries"), reminders = new("reminder settings"), notices = new("notices"), state = new("adapter state"), corrections = new("correction reports"), votes = new("answer votes"), servers = new("server settings"), shared = new("shared questions");
 
         foreach (var user in await export.UsersAsync(cancel))
         {
@@ -97,7 +97,12 @@ internal static class StorageMigrateVerb
             votes.Add(await new PostgresFeedbackStore(to).TryImportAsync(vote, cancel));
         }
 
-        await stdout.WriteLineAsync(string.Join("; ", new[] { users, entries, reminders, notices, state, corrections, servers, votes }.Select(c => c.ToString())));
+        foreach (var question in await new SqliteFeedbackStore(from).ListSharedAsync(since: null, cancel))
+        {
+            shared.Add(await new PostgresFeedbackStore(to).TryImportSharedAsync(question, cancel));
+        }
+
+        await stdout.WriteLineAsync(string.Join("; ", new[] { users, entries, reminders, notices, state, corrections, servers, votes, shared }.Select(c => c.ToString())));
         return 0;
     }
 

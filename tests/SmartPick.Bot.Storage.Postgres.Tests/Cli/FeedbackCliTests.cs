@@ -38,6 +38,35 @@ public sealed class FeedbackCliTests
         Assert.Equal(2, bad.Code);
     }
 
+    [Fact]
+    public async Task FeedbackExportShared_WritesEachSharedQuestionOnce_AsCsvSafeForSpreadsheets()
+    {
+        // Arrange
+        using var storage = TestStorage.Create(TestStorage.Sqlite);
+        var store = storage.Get<IFeedbackStore>();
+        await store.TryAddAsync("a", new FeedbackVote("telegram", ["soap"], true, Start), Start.AddDays(1), CancellationToken.None);
+        await store.AddSharedAsync(new SharedQuestion("telegram", "I got ### on CK, is that \"good\"?", ["how-many", "soap"], Start), CancellationToken.None);
+        await store.AddSharedAsync(new SharedQuestion("discord", "=HYPERLINK(\"x\") what is SOAP?", ["soap"], Start.AddDays(2)), CancellationToken.None);
+        var db = "--SmartPick:Storage:ConnectionString=" + storage.ConnectionString;
+
+        // Act
+        var csv = await RunAsync(["feedback", "export", "shared", db]);
+        var json = await RunAsync(["feedback", "export", "shared", "--since", "2026-12-02", "--format", "json", db]);
+        var unknown = await RunAsync(["feedback", "export", "questions", db]);
+
+        // Assert
+        Assert.Equal(0, csv.Code);
+        Assert.Equal(
+            "at,platform,sections,question\n" +
+            "2026-12-01T12:00:00.0000000+00:00,telegram,how-many soap,\"I got ### on CK, is that \"\"good\"\"?\"\n" +
+            "2026-12-03T12:00:00.0000000+00:00,discord,soap,\"'=HYPERLINK(\"\"x\"\") what is SOAP?\"\n",
+            csv.Stdout.ReplaceLineEndings("\n"));
+        var rows = System.Text.Json.JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["discord"], rows.Select(r => r.GetProperty("platform").GetString()));
+        Assert.Equal(["soap"], rows[0].GetProperty("sections").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(2, unknown.Code);
+    }
+
     private static async Task<(int Code, string Stdout)> RunAsync(string[] args)
     {
         using var stdout = new StringWriter();

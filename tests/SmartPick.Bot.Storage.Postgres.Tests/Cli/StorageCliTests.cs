@@ -61,6 +61,7 @@ public sealed class StorageCliTests
         var serverSettings = new Core.Servers.ServerSettings { Announcements = true, AnnouncementChannelId = "41771983423143937", QuietFromHour = 22, QuietToHour = 7 };
         await sqlite.Get<Core.Servers.IServerSettingsStore>().SetAsync(guild, serverSettings, None);
         await sqlite.Get<Core.Servers.Feedback.IFeedbackStore>().TryAddAsync("voter", new Core.Servers.Feedback.FeedbackVote("discord", ["soap"], false, added), added.AddDays(1), None);
+        await sqlite.Get<Core.Servers.Feedback.IFeedbackStore>().AddSharedAsync(new Core.Servers.Feedback.SharedQuestion("telegram", "I got ### on CK, is that enough for IM?", ["soap"], added), None);
         string[] args = ["storage", "migrate", "--to-connection-string", postgres.ConnectionString, "--from-connection-string", sqlite.ConnectionString];
 
         // Act
@@ -68,8 +69,8 @@ public sealed class StorageCliTests
         var second = await RunAsync(args);
 
         // Assert
-        Assert.Equal((0, "users: 2 copied, 0 already in the target; list entries: 1 copied, 0 already in the target; reminder settings: 1 copied, 0 already in the target; notices: 1 copied, 0 already in the target; adapter state: 1 copied, 0 already in the target; correction reports: 1 copied, 0 already in the target; server settings: 1 copied, 0 already in the target; answer votes: 1 copied, 0 already in the target"), (first.Code, first.Stdout.Trim()));
-        Assert.Equal((0, "users: 0 copied, 2 already in the target; list entries: 0 copied, 1 already in the target; reminder settings: 0 copied, 1 already in the target; notices: 0 copied, 1 already in the target; adapter state: 0 copied, 1 already in the target; correction reports: 0 copied, 1 already in the target; server settings: 0 copied, 1 already in the target; answer votes: 0 copied, 1 already in the target"), (second.Code, second.Stdout.Trim()));
+        Assert.Equal((0, "users: 2 copied, 0 already in the target; list entries: 1 copied, 0 already in the target; reminder settings: 1 copied, 0 already in the target; notices: 1 copied, 0 already in the target; adapter state: 1 copied, 0 already in the target; correction reports: 1 copied, 0 already in the target; server settings: 1 copied, 0 already in the target; answer votes: 1 copied, 0 already in the target; shared questions: 1 copied, 0 already in the target"), (first.Code, first.Stdout.Trim()));
+        Assert.Equal((0, "users: 0 copied, 2 already in the target; list entries: 0 copied, 1 already in the target; reminder settings: 0 copied, 1 already in the target; notices: 0 copied, 1 already in the target; adapter state: 0 copied, 1 already in the target; correction reports: 0 copied, 1 already in the target; server settings: 0 copied, 1 already in the target; answer votes: 0 copied, 1 already in the target; shared questions: 0 copied, 1 already in the target"), (second.Code, second.Stdout.Trim()));
         var copied = (await postgres.UserStore().LoadAsync(alice, None))!;
         Assert.Equal(ProfileJson.Serialize(state.Profile), ProfileJson.Serialize(copied.Profile));
         Assert.Equal("visa", copied.Conversation.IntakeStep);
@@ -81,6 +82,7 @@ public sealed class StorageCliTests
         Assert.Equal([report with { Id = 0 }], (await postgres.Get<ICorrectionStore>().ListAsync(since: null, None)).Select(r => r with { Id = 0 }));
         Assert.Equal(serverSettings, await postgres.Get<Core.Servers.IServerSettingsStore>().GetAsync(guild, None));
         Assert.Equal([("discord", "soap", false, added)], (await postgres.Get<Core.Servers.Feedback.IFeedbackStore>().ListAsync(since: null, None)).Select(v => (v.Platform, string.Join(',', v.Sections), v.Helpful, v.At)));
+        Assert.Equal([("telegram", "I got ### on CK, is that enough for IM?", "soap", added)], (await postgres.Get<Core.Servers.Feedback.IFeedbackStore>().ListSharedAsync(since: null, None)).Select(q => (q.Platform, q.Text, string.Join(',', q.Sections), q.At)));
         Assert.False(await postgres.Get<INotificationLedger>().TryClaimAsync(alice, "deadline:2026-09-24", added.AddDays(30), TimeSpan.FromMinutes(5), None)); // already sent: not again
     }
 

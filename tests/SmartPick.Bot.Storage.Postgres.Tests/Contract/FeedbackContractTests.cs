@@ -45,4 +45,25 @@ public sealed class FeedbackContractTests
         Assert.False(await store.TryAddAsync("new", new FeedbackVote("telegram", ["soap"], false, Start.AddHours(25)), Start.AddHours(49), None)); // still held
         Assert.Equal(2, (await store.ListAsync(since: null, None)).Count);
     }
+
+    [Theory]
+    [MemberData(nameof(TestStorage.Providers), MemberType = typeof(TestStorage))]
+    public async Task SharedQuestions_AreStoredAsGiven_AndListedOldestFirstSinceADate(string provider)
+    {
+        using var storage = TestStorage.Create(provider);
+        var store = storage.Get<IFeedbackStore>();
+        var early = new SharedQuestion("telegram", "I got ### on CK, \"enough\" for IM, or not?", ["how-many", "eras-fees"], Start);
+        var later = new SharedQuestion("discord", "what's a signal?", ["how-many"], Start.AddDays(2));
+
+        await store.AddSharedAsync(later, None);
+        await storage.Get<IFeedbackStore>().AddSharedAsync(early, None); // another instance
+        await store.AddSharedAsync(later, None); // the same words shared twice are two shares
+
+        var all = await store.ListSharedAsync(since: null, None);
+        Assert.Equal([Describe(early), Describe(later), Describe(later)], all.Select(Describe));
+        Assert.Equal([Start.AddDays(2), Start.AddDays(2)], (await store.ListSharedAsync(Start.AddDays(1), None)).Select(q => q.At));
+        Assert.Empty(await store.ListAsync(since: null, None)); // a share is not a vote
+    }
+
+    private static (string, string, string, DateTimeOffset) Describe(SharedQuestion q) => (q.Platform, q.Text, string.Join(',', q.Sections), q.At);
 }
