@@ -2,8 +2,8 @@ namespace SmartPick.Ranking.Planning;
 
 /// <summary>
 /// One application plan across several specialties (knowledge/model.md §8): the candidates of every specialty's greedy
-/// order, merged by what an application adds to P(match) — q·p, the interview chance times the specialty's interview→match
-/// rate — under one shared strength, so applying to two specialties does not bring back the independent over-promise.
+/// order, merged by what the next application adds to P(match in any) given the list so far, under one shared strength,
+/// so applying to two specialties does not bring back the independent over-promise.
 /// </summary>
 public static class CombinedPlan
 {
@@ -24,7 +24,7 @@ public static class CombinedPlan
             var miss = 1.0;
             foreach (var r in results)
             {
-                miss *= r.MissAllByNode.Count == rule.Count ? r.MissAllByNode[h] : 1;
+                miss *= r.MissAllByNode[h];
             }
 
             allApplied += rule.Weights[h] * (1 - miss);
