@@ -15,7 +15,7 @@ namespace SmartPick.Bot.Core.Ranking;
 /// </summary>
 internal static class MultiRank
 {
-    public static AdvisorResult Rank(MultiRankResult m, RankRequest request, PreferredPlaces places, bool scoreMissing, IReadOnlyList<UncalibratedResult> listed, IReadOnlyList<NextSteps.Step> steps)
+    public static AdvisorResult Rank(MultiRankResult m, RankRequest request, int top, PreferredPlaces places, bool scoreMissing, IReadOnlyList<UncalibratedResult> listed, IReadOnlyList<NextSteps.Step> steps)
     {
         var filtered = (request.Region is { } area && !area.Equals("Anywhere", StringComparison.OrdinalIgnoreCase)) || request.State is not null;
         var order = Alternate([.. m.Specialties.Select(r => RankPage.Order(r, filtered ? null : places))]);
@@ -25,7 +25,6 @@ internal static class MultiRank
         var more = page * RankPage.Size < Math.Min(order.Count, request.Top ?? int.MaxValue)
             ? [new Choice("More", RankingAdvisor.MorePayload(request, page + 1))]
             : Array.Empty<Choice>();
-        var top = request.Top is null or 0 ? RankPage.Size : request.Top.Value;
         var json = Json(m, top, listed);
         json["nextSteps"] = NextSteps.Json(steps);
         var first = Reply.Private(text) with { Choices = more };
@@ -33,9 +32,8 @@ internal static class MultiRank
         return new AdvisorResult(deadEnd && steps.Count > 0 ? [first, Reply.Private(NextSteps.Text(steps))] : [first], json) { Shown = RankingAdvisor.ShownOn(order, page, request.Top) };
     }
 
-    public static AdvisorResult Plan(MultiRankResult m, RankingModel model, IReadOnlyList<PlanPages.SignalGroup> signals, RankRequest request, IReadOnlyList<UncalibratedResult> listed)
+    public static AdvisorResult Plan(MultiRankResult m, RankingModel model, IReadOnlyList<PlanPages.SignalGroup> signals, RankRequest request, int top, IReadOnlyList<UncalibratedResult> listed)
     {
-        var top = request.Top is null or 0 ? RankPage.Size : request.Top.Value;
         var page = Math.Max(1, request.Page);
         var plan = m.Plan;
         var sb = new StringBuilder();

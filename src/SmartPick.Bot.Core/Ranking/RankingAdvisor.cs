@@ -25,7 +25,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
             {
                 var first = m.Specialties[0];
                 var steps = request.Page <= 1 ? NextSteps.For(engine, profile, first, new RankQuery(first.Assessment.Calibration.Specialty, Year, region, request.State, 1)) : [];
-                return MultiRank.Rank(m, request, PreferredPlaces.From(profile), profile.Step2ck?.Score is null, Listed(profile, request, region), steps);
+                return MultiRank.Rank(m, request, Top(request), PreferredPlaces.From(profile), profile.Step2ck?.Score is null, Listed(profile, request, region), steps);
             });
         }
 
@@ -83,7 +83,7 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
             .Where(w => !string.IsNullOrEmpty(w)));
 
     public AdvisorResult Plan(ApplicantProfile profile, RankRequest request) => Several(profile, request) is { } several
-        ? Across(profile, request, several, (m, region) => MultiRank.Plan(m, engine.Model, [.. m.Specialties.Select(r => new PlanPages.SignalGroup(r.Assessment.Calibration.Specialty, SignalPlacer.Place(r, profile, engine.Model.Settings.Signals.GetValueOrDefault(r.Assessment.Calibration.Specialty))))], request, Listed(profile, request, region)))
+        ? Across(profile, request, several, (m, region) => MultiRank.Plan(m, engine.Model, [.. m.Specialties.Select(r => new PlanPages.SignalGroup(r.Assessment.Calibration.Specialty, SignalPlacer.Place(r, profile, engine.Model.Settings.Signals.GetValueOrDefault(r.Assessment.Calibration.Specialty))))], request, Top(request), Listed(profile, request, region)))
         : Run(profile, request with { Top = int.MaxValue }, all =>
         {
             var signals = SignalPlacer.Place(all, profile, engine.Model.Settings.Signals.GetValueOrDefault(all.Assessment.Calibration.Specialty));
@@ -196,7 +196,9 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
 
     /// <summary>Their programs, in a plan across specialties: listed, adding no chance (issue 15, point 5).</summary>
     private List<UncalibratedResult> Listed(ApplicantProfile profile, RankRequest request, string? region) =>
-        [.. UncalibratedNames(profile).Select(s => UncalibratedList.Build(engine.Model, profile, new RankQuery(s, Year, region, request.State, request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value)))];
+        [.. UncalibratedNames(profile).Select(s => UncalibratedList.Build(engine.Model, profile, new RankQuery(s, Year, region, request.State, Top(request))))];
+
+    private int Top(RankRequest request) => request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value;
 
     private AdvisorResult Across(ApplicantProfile profile, RankRequest request, List<string> specialties, Func<MultiRankResult, string?, AdvisorResult> render)
     {
