@@ -30,6 +30,12 @@ public sealed record Interaction(
     /// <summary>The member's permission bits in the channel (a string of digits; guild interactions only).</summary>
     public string? MemberPermissions { get; init; }
 
+    /// <summary>
+    /// A button pressed on a guide answer (its message carries 👍/👎): the answer must stay, so the reply comes as a new
+    /// message (Discord sends the pressed message with every component interaction).
+    /// </summary>
+    public bool OnRatedAnswer { get; init; }
+
     public static Interaction Parse(JsonElement e)
     {
         var user = e.TryGetProperty("member", out var member) && member.TryGetProperty("user", out var mu) ? mu : e.GetProperty("user");
@@ -47,6 +53,16 @@ public sealed record Interaction(
             e.TryGetProperty("data", out var d) ? d : default)
         {
             MemberPermissions = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("permissions", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null,
+            OnRatedAnswer = e.TryGetProperty("message", out var m) && CustomIds(m).Any(id => Core.Servers.Feedback.FeedbackButtons.IsVote(id[InteractionMapper.ChoicePrefix.Length..])),
         };
     }
+
+    private static IEnumerable<string> CustomIds(JsonElement message) =>
+        message.ValueKind == JsonValueKind.Object && message.TryGetProperty("components", out var rows) && rows.ValueKind == JsonValueKind.Array
+            ? rows.EnumerateArray()
+                .Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("components", out var c) && c.ValueKind == JsonValueKind.Array)
+                .SelectMany(r => r.GetProperty("components").EnumerateArray())
+                .Select(b => b.ValueKind == JsonValueKind.Object && b.TryGetProperty("custom_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : string.Empty)
+                .Where(id => id.StartsWith(InteractionMapper.ChoicePrefix, StringComparison.Ordinal))
+            : [];
 }

@@ -137,7 +137,7 @@ public sealed partial class InteractionHandler(
         }
 
         // A vote must not replace the answer it rates: its thanks comes as a new message.
-        var updatesMessage = interaction.Type == InteractionType.MessageComponent && !interaction.IsShared
+        var updatesMessage = interaction.Type == InteractionType.MessageComponent && !interaction.IsShared && !interaction.OnRatedAnswer
             && !(InteractionMapper.Component(interaction.Data).Payload is var pressed && Core.Servers.Feedback.FeedbackButtons.IsVote(pressed));
         var first = messages[0];
         var type = updatesMessage ? CallbackType.UpdateMessage : CallbackType.ChannelMessage;

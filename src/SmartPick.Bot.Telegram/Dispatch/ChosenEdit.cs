@@ -12,8 +12,10 @@ internal static class ChosenEdit
 {
     public static string? Build(CallbackQuery query)
     {
-        // 👍/👎 under a guide answer stay for the other readers (a second vote by the same user is refused by the engine).
-        if (query.Message is not { Text: { Length: > 0 } } message || Core.Servers.Feedback.FeedbackButtons.IsVote(query.Data ?? string.Empty))
+        // A guide answer (it carries 👍/👎) keeps its text and buttons whatever is pressed on it — a vote (a second vote by
+        // the same user is refused by the engine) or "Share my question", whose payload may be a pending-choice token.
+        if (query.Message is not { Text: { Length: > 0 } } message
+            || message.ReplyMarkup?.InlineKeyboard.SelectMany(row => row).Any(b => Core.Servers.Feedback.FeedbackButtons.IsVote(b.CallbackData ?? string.Empty)) == true)
         {
             return null; // photo captions and inaccessible messages keep their keyboard
         }

@@ -10,6 +10,16 @@ public sealed class MappingAndRenderingTests
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 
     [Fact]
+    public void Parse_ButtonOnARatedGuideAnswer_IsMarked_SoTheAnswerIsNotReplaced()
+    {
+        const string Rated = """{"id":"1","application_id":"3","type":3,"token":"t","channel":{"id":"6"},"user":{"id":"43"},"context":1,"data":{"component_type":2,"custom_id":"c:~12.3"},"message":{"id":"9","components":[{"type":1,"components":[{"type":2,"custom_id":"c:vote:+:soap"},{"type":2,"custom_id":"c:vote:-:soap"},{"type":2,"custom_id":"c:~12.3"}]}]}}""";
+        const string Intake = """{"id":"1","application_id":"3","type":3,"token":"t","channel":{"id":"6"},"user":{"id":"43"},"context":1,"data":{"component_type":2,"custom_id":"c:specialty IM"},"message":{"id":"9","components":[{"type":1,"components":[{"type":2,"custom_id":"c:specialty IM"}]}]}}""";
+
+        Assert.True(Interaction.Parse(Parse(Rated)).OnRatedAnswer);
+        Assert.False(Interaction.Parse(Parse(Intake)).OnRatedAnswer);
+    }
+
+    [Fact]
     public void Interaction_UserComesFromMemberInGuildsAndUserInDms()
     {
         var guild = Interaction.Parse(Parse("""{"id":"1","application_id":"3","type":2,"token":"t","guild_id":"9","channel_id":"5","member":{"user":{"id":"42"}},"data":{}}"""));
