@@ -227,7 +227,8 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
 
     public async Task<string> NextEventAsync()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        // Generous: the whole suite runs its projects in parallel on 2 cores (a clean-clone CI run once waited > 10 s).
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         return await events.Reader.ReadAsync(cts.Token);
     }
 
