@@ -19,7 +19,8 @@ public sealed class ProtocolFaultEndToEndTests
         await using var bot = await BotHarness.StartAsync();
         var lifetime = bot.Host.Services.GetRequiredService<IHostApplicationLifetime>();
 
-        // Act
+        // Act: once the session is established (READY handled), so the bad frame reaches the live connection
+        await BotHarness.WaitUntilAsync(() => bot.Host.Services.GetRequiredService<DiscordGatewayClient>().IsConnected);
         await SendAsync(bot, kind);
         Assert.Equal("closed:4000", await bot.Fake.Gateway.NextEventAsync());
         await bot.Time.PumpUntilAsync(() => bot.Fake.Gateway.Resumes == 1);
