@@ -1,30 +1,13 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Engine;
 
 namespace SmartPick.Bot.Core.Privacy;
 
 /// <summary>Runs <see cref="InactivityCleanup"/> at start and then every <see cref="PrivacyOptions.RunEveryHours"/>.</summary>
-public sealed partial class InactivityService(InactivityCleanup cleanup, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<InactivityService> logger) : BackgroundService
+public sealed class InactivityService(InactivityCleanup cleanup, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<InactivityService> logger) : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromHours(options.Value.RunEveryHours);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await cleanup.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
+    protected override TimeSpan Interval => TimeSpan.FromHours(options.Value.RunEveryHours);
 
-            await Task.Delay(interval, clock, stoppingToken);
-        }
-    }
-
-    [LoggerMessage(EventId = 321, Level = LogLevel.Error, Message = "The inactivity clean-up failed; retrying at the next run")]
-    private partial void LogFailed(Exception exception);
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => cleanup.RunOnceAsync(cancellationToken);
 }

@@ -1,30 +1,13 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Engine;
 
 namespace SmartPick.Bot.Core.Reminders;
 
-/// <summary>Runs <see cref="ReminderRunner"/> every <see cref="ReminderOptions.CheckEverySeconds"/>; a failed pass is logged and retried.</summary>
-public sealed partial class ReminderService(ReminderRunner runner, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderService> logger) : BackgroundService
+/// <summary>Runs <see cref="ReminderRunner"/> every <see cref="ReminderOptions.CheckEverySeconds"/>.</summary>
+public sealed class ReminderService(ReminderRunner runner, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderService> logger) : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(options.Value.CheckEverySeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await runner.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.CheckEverySeconds);
 
-            await Task.Delay(interval, clock, stoppingToken);
-        }
-    }
-
-    [LoggerMessage(EventId = 311, Level = LogLevel.Error, Message = "A reminder check failed; retrying on the next one")]
-    private partial void LogFailed(Exception exception);
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => runner.RunOnceAsync(cancellationToken);
 }

@@ -1,30 +1,13 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.Engine;
 
 namespace SmartPick.Bot.Core.Servers.Announcements;
 
-/// <summary>Runs <see cref="AnnouncementRunner"/> every <see cref="AnnouncementOptions.CheckEverySeconds"/>; a failed pass is logged and retried.</summary>
-public sealed partial class AnnouncementService(AnnouncementRunner runner, IOptions<AnnouncementOptions> options, TimeProvider clock, ILogger<AnnouncementService> logger) : BackgroundService
+/// <summary>Runs <see cref="AnnouncementRunner"/> every <see cref="AnnouncementOptions.CheckEverySeconds"/>.</summary>
+public sealed class AnnouncementService(AnnouncementRunner runner, IOptions<AnnouncementOptions> options, TimeProvider clock, ILogger<AnnouncementService> logger) : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(options.Value.CheckEverySeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await runner.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.CheckEverySeconds);
 
-            await Task.Delay(interval, clock, stoppingToken);
-        }
-    }
-
-    [LoggerMessage(EventId = 973, Level = LogLevel.Error, Message = "An announcement check failed; retrying on the next one")]
-    private partial void LogFailed(Exception exception);
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => runner.RunOnceAsync(cancellationToken);
 }

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartPick.Bot.Core.Engine;
 
 namespace SmartPick.Bot.Core.Servers.Feedback;
 
@@ -7,27 +7,11 @@ namespace SmartPick.Bot.Core.Servers.Feedback;
 /// Deletes voter hashes older than 24 hours every hour, so they are gone on time even when nobody votes (a vote also
 /// purges them). After that nothing links a vote to anyone.
 /// </summary>
-public sealed partial class VoterHashCleanup(IFeedbackStore store, TimeProvider clock, ILogger<VoterHashCleanup> logger) : BackgroundService
+public sealed class VoterHashCleanup(IFeedbackStore store, TimeProvider clock, ILogger<VoterHashCleanup> logger) : PeriodicJob(clock, logger)
 {
     public static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await store.PurgeExpiredAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
+    protected override TimeSpan Interval => Every;
 
-            await Task.Delay(Every, clock, stoppingToken);
-        }
-    }
-
-    [LoggerMessage(EventId = 974, Level = LogLevel.Warning, Message = "Deleting expired voter hashes failed; retrying in an hour")]
-    private partial void LogFailed(Exception exception);
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => store.PurgeExpiredAsync(Clock.GetUtcNow(), cancellationToken);
 }
