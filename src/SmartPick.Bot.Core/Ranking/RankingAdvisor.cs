@@ -200,19 +200,20 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
 
     private int Top(RankRequest request) => request.Top is null or 0 ? options.Value.DefaultTop : request.Top.Value;
 
+    /// <summary>An unknown region or a negative count, said plainly; null when the filters are usable.</summary>
+    private static AdvisorResult? Invalid(RankRequest request) =>
+        Area(request.Region) is { } region && Regions.Resolve(region).Count == 0
+            ? AdvisorResult.Fail($"Unknown region '{Markup.Escape(region)}'. Use SoCal, LA, OC, SD, IE, VSB or CV.")
+            : request.Top is < 0 ? AdvisorResult.Fail("The number of programs must be positive.") : null;
+
     private AdvisorResult Across(ApplicantProfile profile, RankRequest request, List<string> specialties, Func<MultiRankResult, string?, AdvisorResult> render)
     {
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
         var region = Area(request.Region);
-        if (region is not null && Regions.Resolve(region).Count == 0)
-        {
-            return AdvisorResult.Fail($"Unknown region '{Markup.Escape(region)}'. Use SoCal, LA, OC, SD, IE, VSB or CV.");
-        }
-
-        if (request.Top is < 0)
-        {
-            return AdvisorResult.Fail("The number of programs must be positive.");
-        }
-
         var result = engine.RankAcross(profile, [.. specialties.Select(s => new RankQuery(s, Year, region, request.State, int.MaxValue))]);
         if (request.Visa is { } visa)
         {
@@ -238,21 +239,12 @@ public sealed class RankingAdvisor(RankingEngine engine, IOptions<RankingOptions
             return AdvisorResult.Fail(error!);
         }
 
-        string? region = null;
-        if (request.Region is { } r && !r.Equals("Anywhere", StringComparison.OrdinalIgnoreCase))
+        if (Invalid(request) is { } invalid)
         {
-            if (Regions.Resolve(r).Count == 0)
-            {
-                return AdvisorResult.Fail($"Unknown region '{Markup.Escape(r)}'. Use SoCal, LA, OC, SD, IE, VSB or CV.");
-            }
-
-            region = r;
+            return invalid;
         }
 
-        if (request.Top is < 0)
-        {
-            return AdvisorResult.Fail("The number of programs must be positive.");
-        }
+        var region = Area(request.Region);
 
         var top = request.Top is null or 0 ? options.Value.DefaultTop : request.Top;
         var result = engine.Rank(profile, new RankQuery(cal.Specialty, Year, region, request.State, top));
