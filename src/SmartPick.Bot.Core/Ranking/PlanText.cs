@@ -1,7 +1,6 @@
 using System.Text;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Ranking;
-using SmartPick.Ranking.Planning;
 
 namespace SmartPick.Bot.Core.Ranking;
 
@@ -14,8 +13,10 @@ internal static class PlanText
         var plan = r.Plan;
         var sb = new StringBuilder();
         sb.Append("**Application plan: ").Append(Markup.Escape(r.Assessment.Calibration.Specialty)).AppendLine("**");
-        sb.Append("- Recommended applications: **").Append(plan.RecommendedApplications).Append("** (long shots ").Append(plan.TierMix[Tier.LongShot])
-          .Append(", possible ").Append(plan.TierMix[Tier.Possible]).Append(", higher chance ").Append(plan.TierMix[Tier.HigherChance]).AppendLine(")");
+        var mix = TierNames.Mix(plan, model);
+        sb.Append("- Recommended applications: **").Append(plan.RecommendedApplications).Append("** (long shots ").Append(mix["LongShot"])
+          .Append(", possible ").Append(mix["Possible"]).Append(", higher chance ").Append(mix["HigherChance"])
+          .Append(mix["Unrated"] > 0 ? $", no program-level data {mix["Unrated"]}" : string.Empty).AppendLine(")");
         sb.Append("- Expected interviews: ").AppendLine(plan.ExpectedInterviews.ToString("0.0"));
         sb.Append("- P(at least one interview): ").AppendLine(RankText.Pct(plan.PAtLeastOneInterview));
         if (r.Coverage is { TooFewForPlan: true } c)

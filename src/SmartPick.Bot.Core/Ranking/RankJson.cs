@@ -74,7 +74,7 @@ internal static class RankJson
         var recommended = r.Plan.Steps.Take(r.Plan.RecommendedApplications);
         plan["expectedInterviews"] = Math.Round(r.Plan.ExpectedInterviews, 2);
         plan["pMatchIfAllApplied"] = Round(r.Plan.PMatchIfAllApplied);
-        plan["tierMix"] = new JsonObject(r.Plan.TierMix.Select(kv => KeyValuePair.Create(TierNames.Json(kv.Key), (JsonNode?)kv.Value)));
+        plan["tierMix"] = new JsonObject(TierNames.Mix(r.Plan, model).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
         plan["eligiblePrograms"] = r.Plan.EligiblePrograms;
         plan["interviewDistribution"] = new JsonArray([.. r.Plan.InterviewDistribution.Take(31).Select(p => (JsonNode)Round(p))]);
         plan["list"] = new JsonArray([.. recommended.Select(s => (JsonNode)new JsonObject

@@ -1,3 +1,4 @@
+using SmartPick.Ranking;
 using SmartPick.Ranking.Catalog;
 using SmartPick.Ranking.Planning;
 
@@ -21,4 +22,12 @@ internal static class TierNames
     };
 
     public static string Json(Tier tier) => tier.ToString();
+
+    /// <summary>The recommended list by tier, unrated programs counted as such (the planner's own mix tiers them by a chance they do not have).</summary>
+    public static IReadOnlyDictionary<string, int> Mix(PlanResult plan, RankingModel model)
+    {
+        var chosen = plan.Steps.Take(plan.RecommendedApplications).Select(s => Json(s.Tier, model.Program(s.AcgmeId))).ToList();
+        return new[] { Tier.LongShot, Tier.Possible, Tier.HigherChance }.Select(Json).Append("Unrated")
+            .ToDictionary(t => t, t => chosen.Count(c => c == t), StringComparer.Ordinal);
+    }
 }

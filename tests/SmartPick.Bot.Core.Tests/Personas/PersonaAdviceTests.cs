@@ -35,6 +35,19 @@ public sealed class PersonaAdviceTests
         Assert.Empty(second.Choices);
     }
 
+    /// <summary>A program without program-level data has no tier, in the plan's mix too (the Psychiatry persona: all unrated).</summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Plan_TierMix_CountsUnratedProgramsAsUnrated(string name)
+    {
+        var json = Personas.Advisor.Plan(Profile(name), new RankRequest(Specialty: Profile(name).Specialties[0])).Json!["plan"]!;
+
+        var list = json["list"]!.AsArray();
+        var mix = json["tierMix"]!.AsObject();
+        Assert.Equal(list.Count(s => s!["tier"]!.GetValue<string>() == "Unrated"), mix["Unrated"]!.GetValue<int>());
+        Assert.Equal(list.Count, mix.Sum(kv => kv.Value!.GetValue<int>()));
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void Rank_NeverADeadEnd_NoEligibleProgramMeansNextSteps(string name)
