@@ -19,7 +19,7 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
         ArgumentNullException.ThrowIfNull(message);
         var started = clock.GetTimestamp();
         var wait = TimeSpan.Zero;
-        var verdict = message.ChatKind == ChatKind.Group ? groupLimiter.Check(message.User, out wait) : GroupRateLimiter.Verdict.Allowed;
+        var verdict = CountsTowardGroupLimit(message) ? groupLimiter.Check(message.User, out wait) : GroupRateLimiter.Verdict.Allowed;
         if (verdict != GroupRateLimiter.Verdict.Allowed)
         {
             LogThrottled(message.Platform);
@@ -72,6 +72,13 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
     }
 
     private const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Group messages are limited so one member cannot make the bot flood a shared channel. Presses and forms answered
+    /// only to their author (Discord ephemeral replies: the intake, paging) put nothing in the channel and are not counted.
+    /// </summary>
+    private static bool CountsTowardGroupLimit(InboundMessage message) =>
+        message.ChatKind == ChatKind.Group && !(message.RepliesArePrivate && message.Content is ButtonContent or FormContent);
 
     /// <summary>Stores what the turn changed; false when another writer saved the user since <paramref name="loaded"/>.</summary>
     private async Task<bool> CommitAsync(InboundMessage message, UserState loaded, Turn turn, CancellationToken cancellationToken)

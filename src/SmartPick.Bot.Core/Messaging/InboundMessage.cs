@@ -35,6 +35,13 @@ public sealed record InboundMessage(string Platform, string ConversationId, stri
 
     /// <summary>The Discord guild / Telegram group of a group message (null in direct chats and on the console).</summary>
     public Servers.ServerContext? Server { get; init; }
+
+    /// <summary>
+    /// True when the platform shows replies to this message only to its author although it was sent in a shared channel
+    /// (a Discord interaction in a guild, answered ephemerally). The engine then keeps a personal dialogue (the intake)
+    /// in place instead of moving it to a direct chat. False for Telegram groups, where every reply is public.
+    /// </summary>
+    public bool RepliesArePrivate { get; init; }
 }
 
 /// <summary>What the user sent.</summary>
