@@ -39,6 +39,7 @@ public static class PostgresStorageExtensions
         builder.Services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
         builder.Services.AddSingleton<ITimedLeases, PostgresTimedLeases>();
         builder.Services.AddSingleton<ISendBudget, PostgresSendBudget>();
+        builder.Services.AddSingleton<IRateWindows, PostgresRateWindows>();
         builder.Services.AddSingleton<IUpdateInbox, Inbox.PostgresUpdateInbox>();
         builder.Services.AddHostedService<MigrationService>();
         return builder;

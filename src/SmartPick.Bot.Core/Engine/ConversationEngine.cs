@@ -18,8 +18,7 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
     {
         ArgumentNullException.ThrowIfNull(message);
         var started = clock.GetTimestamp();
-        var wait = TimeSpan.Zero;
-        var verdict = CountsTowardGroupLimit(message) ? groupLimiter.Check(message.User, out wait) : GroupRateLimiter.Verdict.Allowed;
+        var (verdict, wait) = CountsTowardGroupLimit(message) ? await groupLimiter.CheckAsync(message.User, cancellationToken) : (GroupRateLimiter.Verdict.Allowed, TimeSpan.Zero);
         if (verdict != GroupRateLimiter.Verdict.Allowed)
         {
             LogThrottled(message.Platform);

@@ -1,20 +1,43 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using SmartPick.Bot.Core.State;
 
 namespace SmartPick.Bot.Core.Servers;
 
 /// <summary>
 /// A send budget per community server (a token bucket, as GCRA: <see cref="ServerBudgetOptions.PerSecond"/> refill,
 /// <see cref="ServerBudgetOptions.Burst"/> at once), so one busy server's sends queue behind each other instead of
-/// taking the platform's whole global limit from the rest. Never refuses: <see cref="Reserve"/> returns how long to wait.
-/// In-process; the bot-wide limit across instances is <see cref="State.ISendBudget"/>, which callers reserve after this.
+/// taking the platform's whole global limit from the rest. Never refuses: a reservation returns how long to wait.
+/// With several instances (<paramref name="shared"/> registered: PostgreSQL) the bucket <c>server:&lt;platform&gt;:&lt;id&gt;</c>
+/// lives in the database, so k instances together keep one server within its budget; otherwise it is kept in process.
+/// Callers reserve the bot-wide limit after this one.
 /// </summary>
-public sealed class ServerSendBudget(IOptions<ServerBudgetOptions> options, TimeProvider clock)
+public sealed class ServerSendBudget(IOptions<ServerBudgetOptions> options, TimeProvider clock, ISendBudget? shared = null)
 {
     private const int PruneThreshold = 10_000;
     private readonly Dictionary<ServerKey, DateTimeOffset> _next = [];
 
-    /// <summary>Takes one send for <paramref name="server"/>; zero when its bucket had a token, else the wait for the next one.</summary>
+    /// <summary>The shared bucket of <paramref name="server"/>.</summary>
+    public static string Bucket(ServerKey server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return $"server:{server.Platform}:{server.ServerId}";
+    }
+
+    /// <summary>Takes one send for <paramref name="server"/> (from the shared bucket when there is one); zero when its bucket had a token, else the wait for the next one.</summary>
+    public async Task<TimeSpan> ReserveAsync(ServerKey server, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var o = options.Value;
+        if (shared is null || o.PerSecond <= 0)
+        {
+            return Reserve(server);
+        }
+
+        return await shared.ReserveAsync(Bucket(server), o.PerSecond, o.Burst, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes one send for <paramref name="server"/> from this process's bucket; zero when it had a token, else the wait for the next one.</summary>
     public TimeSpan Reserve(ServerKey server)
     {
         ArgumentNullException.ThrowIfNull(server);
@@ -47,7 +70,7 @@ public sealed class ServerSendBudget(IOptions<ServerBudgetOptions> options, Time
     /// <summary>Waits for <paramref name="server"/>'s next send; true when that meant waiting.</summary>
     public async Task<bool> WaitAsync(ServerKey server, CancellationToken cancellationToken)
     {
-        var wait = Reserve(server);
+        var wait = await ReserveAsync(server, cancellationToken).ConfigureAwait(false);
         if (wait <= TimeSpan.Zero)
         {
             return false;

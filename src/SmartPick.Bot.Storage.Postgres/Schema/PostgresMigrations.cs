@@ -146,5 +146,15 @@ internal static class PostgresMigrations
         );
         CREATE INDEX shared_questions_created ON shared_questions (created_at, id);
         """,
+        """
+        CREATE TABLE rate_windows (
+            key         text          NOT NULL PRIMARY KEY,
+            times       timestamptz[] NOT NULL,
+            refused_at  timestamptz   NULL,
+            outcome     smallint      NOT NULL,
+            expires_at  timestamptz   NOT NULL
+        );
+        CREATE INDEX rate_windows_expires ON rate_windows (expires_at);
+        """,
     ];
 }
