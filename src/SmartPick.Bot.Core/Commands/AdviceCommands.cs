@@ -103,10 +103,10 @@ public sealed class AdviceCommands(IRankingAdvisor advisor, IGuideAnswerer guide
     {
         if (turn.State.Profile.Specialties.Count == 0)
         {
-            var text = turn.InGroup
+            var text = turn.MovesToDirect
                 ? "I need your profile first. Let's fill it in a private chat — your scores stay between us."
                 : "I need a few answers before I can rank programs. Send /profile to start (it takes about three minutes).";
-            turn.SayPersonal([new Reply(text) { Choices = turn.InGroup ? [] : [new Choice("Start my profile", "cmd:profile")] }], "profile");
+            turn.SayPersonal([new Reply(text) { Choices = turn.MovesToDirect ? [] : [new Choice("Start my profile", "cmd:profile")] }], "profile");
             return;
         }
 

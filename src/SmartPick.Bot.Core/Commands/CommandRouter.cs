@@ -10,11 +10,18 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
 {
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase) { "hi", "hello", "hey", "start", "menu", "help", "hola" };
 
-    internal Task RouteAsync(Turn turn, CancellationToken cancellationToken) => turn.Message.Content switch
+    internal async Task RouteAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        await DispatchContentAsync(turn, cancellationToken);
+        turn.DropTypingForms();
+    }
+
+    private Task DispatchContentAsync(Turn turn, CancellationToken cancellationToken) => turn.Message.Content switch
     {
         CommandContent c => DispatchAsync(turn, c, cancellationToken),
         TextContent t => TextAsync(turn, t.Text, cancellationToken),
         ButtonContent b => ButtonAsync(turn, b.Payload, cancellationToken),
+        FormContent f when IntakeDialogue.TypedAnswer(f) is { } typed => TypedAnswerAsync(turn, typed.StepId, typed.Text, cancellationToken),
         FormContent f => Done(() => profile.SubmitForm(turn, f)),
         _ => Task.CompletedTask,
     };
@@ -142,6 +149,33 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
         turn.Apply((state, replies));
     }
 
+    /// <summary>An answer typed into a question's form (where typing in the chat is not read): like the typed answer, and private.</summary>
+    private async Task TypedAnswerAsync(Turn turn, string stepId, string text, CancellationToken cancellationToken)
+    {
+        if (turn.State.Conversation.IntakeStep != stepId)
+        {
+            NotCurrentStep(turn, "form");
+        }
+        else if (string.IsNullOrWhiteSpace(text))
+        {
+            turn.SayPersonal(intake.Reask(turn.State, "The form came back empty."), "profile");
+        }
+        else
+        {
+            await IntakeTextAsync(turn, text.Trim(), cancellationToken);
+        }
+
+        turn.MakeAllPrivate();
+    }
+
+    private void NotCurrentStep(Turn turn, string what)
+    {
+        var current = IntakeDialogue.Step(turn.State.Conversation.IntakeStep);
+        turn.Say(current is null
+            ? Reply.Private($"That {what} belongs to a question that's already answered. Send /profile to review or change your answers.")
+            : intake.Ask(current, turn.State.Profile, $"That {what} belongs to an earlier question. Here is the current one:"));
+    }
+
     private Task ButtonAsync(Turn turn, string pressed, CancellationToken cancellationToken)
     {
         // Votes are pressed by anyone who reads the answer (a group), so they are not the presser's pending choices.
@@ -169,10 +203,7 @@ public sealed class CommandRouter(IntakeDialogue intake, ProfileCommands profile
             var value = colon < 0 ? string.Empty : rest[(colon + 1)..];
             if (turn.State.Conversation.IntakeStep != stepId)
             {
-                var current = IntakeDialogue.Step(turn.State.Conversation.IntakeStep);
-                turn.Say(current is null
-                    ? Reply.Private("That button belongs to a question that's already answered. Send /profile to review or change your answers.")
-                    : intake.Ask(current, turn.State.Profile, "That button belongs to an earlier question. Here is the current one:"));
+                NotCurrentStep(turn, "button");
                 return Task.CompletedTask;
             }
 

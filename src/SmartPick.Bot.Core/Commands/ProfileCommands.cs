@@ -40,7 +40,7 @@ public sealed class ProfileCommands(IntakeDialogue intake)
                 return;
         }
 
-        if (turn.InGroup)
+        if (turn.MovesToDirect)
         {
             turn.SayPersonal([new Reply("Your profile holds your scores, so let's fill it in a private chat with me.")], "profile");
             return;

@@ -19,6 +19,9 @@ internal sealed class Turn(InboundMessage message, UserState state)
 
     public bool InGroup => Message.ChatKind == ChatKind.Group;
 
+    /// <summary>A personal dialogue (the intake) must move to a direct chat: a group whose replies everyone sees.</summary>
+    public bool MovesToDirect => InGroup && !Message.PrivateRepliesInPlace;
+
     public void Say(Reply reply) => Replies.Add(reply);
 
     public void Say(IEnumerable<Reply> replies) => Replies.AddRange(replies);
@@ -35,7 +38,33 @@ internal sealed class Turn(InboundMessage message, UserState state)
         Replies.AddRange(replies.Select(r => r with
         {
             Visibility = Visibility.Private,
-            ContinueInDirect = InGroup ? continuation : r.ContinueInDirect,
+            ContinueInDirect = MovesToDirect ? continuation : r.ContinueInDirect,
         }));
+
+    /// <summary>Drops forms that stand in for typing where the user can type (direct chats).</summary>
+    public void DropTypingForms()
+    {
+        if (InGroup)
+        {
+            return;
+        }
+
+        for (var i = 0; i < Replies.Count; i++)
+        {
+            if (Replies[i].Form is { StandsInForTyping: true })
+            {
+                Replies[i] = Replies[i] with { Form = null };
+            }
+        }
+    }
+
+    /// <summary>Marks every reply so far as personal (an answer typed into a private form gets private answers).</summary>
+    public void MakeAllPrivate()
+    {
+        for (var i = 0; i < Replies.Count; i++)
+        {
+            Replies[i] = Replies[i] with { Visibility = Visibility.Private };
+        }
+    }
 }
 

@@ -13,6 +13,8 @@ namespace SmartPick.Bot.Core.Intake;
 public sealed class IntakeDialogue(TimeProvider clock, CycleTimeline? timeline = null)
 {
     public const string ButtonPrefix = "intake:";
+    public const string AnswerFormPrefix = "answer:";
+    private const string AnswerField = "answer";
     private const string EditOneMode = "edit-one";
     private const string ReviewMode = "review";
 
@@ -97,7 +99,26 @@ public sealed class IntakeDialogue(TimeProvider clock, CycleTimeline? timeline =
             .Append(new Choice("Skip", ButtonPrefix + step.Id + ":skip"))
             .Append(new Choice("Back", ButtonPrefix + step.Id + ":back"))
             .ToList();
-        return new Reply(text) { Choices = choices, Visibility = Visibility.Private, Form = step.Id == "exams" ? ScoresForm : null };
+        return new Reply(text) { Choices = choices, Visibility = Visibility.Private, Form = step.Id == "exams" ? ScoresForm : AnswerForm(step) };
+    }
+
+    /// <summary>
+    /// A one-field form for the step's answer, for where the user cannot type back (the intake answered privately in a
+    /// server channel); the engine drops it in direct chats. Submitted, it reads like the typed answer.
+    /// </summary>
+    public static FormRequest AnswerForm(IntakeStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new FormRequest(AnswerFormPrefix + step.Id, "Type your answer", [new FormField(AnswerField, step.Label, Required: true)]) { StandsInForTyping = true };
+    }
+
+    /// <summary>The step id and the text of a submitted <see cref="AnswerForm"/>; null for other forms.</summary>
+    public static (string StepId, string Text)? TypedAnswer(FormContent form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.FormId.StartsWith(AnswerFormPrefix, StringComparison.Ordinal)
+            ? (form.FormId[AnswerFormPrefix.Length..], form.Fields.TryGetValue(AnswerField, out var text) ? text : string.Empty)
+            : null;
     }
 
     /// <summary>

@@ -37,11 +37,11 @@ public sealed record InboundMessage(string Platform, string ConversationId, stri
     public Servers.ServerContext? Server { get; init; }
 
     /// <summary>
-    /// True when the platform shows replies to this message only to its author although it was sent in a shared channel
-    /// (a Discord interaction in a guild, answered ephemerally). The engine then keeps a personal dialogue (the intake)
+    /// True when replies marked private reach only the author in place, although the message came from a shared channel
+    /// (a Discord interaction in a guild: private replies are ephemeral). The engine then keeps a personal dialogue (the intake)
     /// in place instead of moving it to a direct chat. False for Telegram groups, where every reply is public.
     /// </summary>
-    public bool RepliesArePrivate { get; init; }
+    public bool PrivateRepliesInPlace { get; init; }
 }
 
 /// <summary>What the user sent.</summary>

@@ -51,6 +51,13 @@ public sealed record ReplyImage(byte[] Png, string AltText, string FileName);
 public sealed record ReplyFile(byte[] Content, string FileName, string MediaType);
 
 /// <summary>A form with short text fields (a Discord modal: at most 5 fields).</summary>
-public sealed record FormRequest(string FormId, string Title, IReadOnlyList<FormField> Fields);
+public sealed record FormRequest(string FormId, string Title, IReadOnlyList<FormField> Fields)
+{
+    /// <summary>
+    /// The form only stands in for a typed answer: it is offered where the user cannot type back to the bot (a
+    /// question answered ephemerally in a server channel) and dropped in direct chats, where typing works.
+    /// </summary>
+    public bool StandsInForTyping { get; init; }
+}
 
 public sealed record FormField(string Id, string Label, string? Placeholder = null, bool Required = false);

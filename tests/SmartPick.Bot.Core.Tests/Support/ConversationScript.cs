@@ -13,6 +13,9 @@ public sealed class ConversationScript(IConversationEngine engine, string platfo
 
     public IReadOnlyList<Reply> Last { get; private set; } = [];
 
+    /// <summary>Messages come from a shared channel whose private replies reach only the author (a Discord guild).</summary>
+    public bool PrivateRepliesInPlace { get; init; }
+
     public ConversationScript Send(string text) => Then(new TextContent(text));
 
     public ConversationScript Command(string name, string arguments = "") => Then(new CommandContent(name, arguments));
@@ -27,6 +30,18 @@ public sealed class ConversationScript(IConversationEngine engine, string platfo
             var choice = Last.SelectMany(r => r.Choices).FirstOrDefault(c => c.Label == label)
                 ?? throw new Xunit.Sdk.XunitException($"No button \"{label}\" in: {Describe(Last)}");
             Last = await engine.HandleAsync(Message(new ButtonContent(choice.Payload)), CancellationToken.None);
+        });
+        return this;
+    }
+
+    /// <summary>Submits the last question's one-field answer form with <paramref name="text"/>, as a user would type it.</summary>
+    public ConversationScript TypeInForm(string text)
+    {
+        _steps.Add(async () =>
+        {
+            var form = Last.Select(r => r.Form).LastOrDefault(f => f is { StandsInForTyping: true })
+                ?? throw new Xunit.Sdk.XunitException($"No answer form in: {Describe(Last)}");
+            Last = await engine.HandleAsync(Message(new FormContent(form.FormId, new Dictionary<string, string> { [form.Fields[0].Id] = text })), CancellationToken.None);
         });
         return this;
     }
@@ -82,7 +97,8 @@ public sealed class ConversationScript(IConversationEngine engine, string platfo
         return this;
     }
 
-    private InboundMessage Message(InboundContent content) => new(platform, kind == ChatKind.Group ? "group-1" : "dm-" + userId, userId, kind, content);
+    private InboundMessage Message(InboundContent content) =>
+        new(platform, kind == ChatKind.Group ? "group-1" : "dm-" + userId, userId, kind, content) { PrivateRepliesInPlace = PrivateRepliesInPlace };
 
     private static string Describe(IReadOnlyList<Reply> replies) => string.Join(" | ", replies.Select(r => r.Text));
 }

@@ -53,6 +53,9 @@ public sealed class TestBot : IDisposable
 
     public ConversationScript Group(string userId = "u1") => new(Engine, "test", userId, ChatKind.Group);
 
+    /// <summary>A server channel whose private replies only the author sees (Discord guild interactions, ephemeral).</summary>
+    public ConversationScript ServerChannel(string userId = "u1") => new(Engine, "test", userId, ChatKind.Group) { PrivateRepliesInPlace = true };
+
     /// <summary>Counts rows about a user across every table that holds user data.</summary>
     public long RowsAbout(string userId)
     {
