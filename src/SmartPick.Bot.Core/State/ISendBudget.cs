@@ -3,8 +3,9 @@ namespace SmartPick.Bot.Core.State;
 /// <summary>
 /// A send budget shared by every instance of the bot (the platform's bot-wide limit: Telegram about 30 messages/s per
 /// token, Discord 50 requests/s per token). Registered by storage that instances share (PostgreSQL); without it the
-/// process is the only sender and the adapters' in-process limiters enforce the whole budget. Per-chat and per-server
-/// limits stay in the adapters: a chat's turns are handled one at a time, so one instance sees its sends.
+/// process is the only sender and the adapters' in-process limiters enforce the whole budget. Per-server budgets use it
+/// too (<c>server:&lt;platform&gt;:&lt;id&gt;</c>, see <see cref="Servers.ServerSendBudget"/>). Per-chat limits stay in the
+/// adapters: a chat's turns are handled one at a time, so one instance sees its sends.
 /// </summary>
 public interface ISendBudget
 {
