@@ -1,32 +1,12 @@
-using Microsoft.Extensions.Logging;
 using SmartPick.Bot.Core.Engine;
 using SmartPick.Bot.Core.Messaging;
 using SmartPick.Bot.Discord.Rest;
 
 namespace SmartPick.Bot.Discord.Interactions;
 
-/// <summary>Conversations in the user's DM channel: plain messages, and intake continued from a guild.</summary>
-public sealed partial class DirectConversation(
-    DiscordRestClient rest, IConversationEngine engine, FormCache forms, ILogger<DirectConversation> logger)
+/// <summary>Conversations in the user's DM channel: plain messages.</summary>
+public sealed class DirectConversation(DiscordRestClient rest, IConversationEngine engine, FormCache forms)
 {
-    /// <summary>Opens (or reuses) the DM channel and runs <paramref name="payload"/> there as a command.</summary>
-    public async Task<bool> ContinueAsync(string userId, string payload, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var channel = await rest.CreateDmChannelAsync(userId, cancellationToken);
-            var parts = payload.Split(' ', 2, StringSplitOptions.TrimEntries);
-            var content = new CommandContent(parts[0], parts.Length > 1 ? parts[1] : string.Empty);
-            await HandleAsync(new InboundMessage(InteractionMapper.Platform, channel.Id, userId, ChatKind.Direct, content), cancellationToken);
-            return true;
-        }
-        catch (DiscordRestException ex) when (ex.Code == DiscordRestException.CannotMessageUser)
-        {
-            LogDmClosed(logger);
-            return false;
-        }
-    }
-
     /// <summary>Runs the engine for a DM message and posts the replies to the channel.</summary>
     public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -51,7 +31,4 @@ public sealed partial class DirectConversation(
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord user has DMs closed (50007); cannot continue in DM")]
-    private static partial void LogDmClosed(ILogger logger);
 }

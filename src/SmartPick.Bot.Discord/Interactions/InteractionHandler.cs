@@ -11,20 +11,19 @@ namespace SmartPick.Bot.Discord.Interactions;
 /// <summary>
 /// Handles one INTERACTION_CREATE: acknowledges exactly once within 3 s of local receipt — directly when the engine
 /// answers within <see cref="DiscordOptions.DeferAfter"/>, otherwise defer (5, or 6 for components in DMs) then
-/// PATCH @original — and sends further replies as followups. Personal replies in shared channels are ephemeral.
+/// PATCH @original — and sends further replies as followups. Personal replies in shared channels are ephemeral, so
+/// the whole intake runs there in interaction responses (never bound by the bot's global 50/s message limit).
 /// </summary>
 public sealed partial class InteractionHandler(
     DiscordRestClient rest,
     IConversationEngine engine,
     SpecialtyAutocomplete autocomplete,
     FormCache forms,
-    DirectConversation direct,
     Servers.GuildVisibility visibility,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     DiscordMetrics metrics,
-    ILogger<InteractionHandler> logger,
-    Core.Servers.ServerSendBudget? serverBudget = null)
+    ILogger<InteractionHandler> logger)
 {
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
@@ -97,8 +96,6 @@ public sealed partial class InteractionHandler(
             LogDeferred(logger, interaction.Type);
             await RespondAfterDeferAsync(interaction, responder, await work, cancellationToken);
         }
-
-        await ContinueInDirectAsync(interaction, responder, await work, cancellationToken);
     }
 
     private async Task<IReadOnlyList<Reply>> RunEngineAsync(Interaction interaction, InboundMessage message, CancellationToken cancellationToken)
@@ -192,32 +189,6 @@ public sealed partial class InteractionHandler(
 
         return messages;
     }
-
-    private async Task ContinueInDirectAsync(Interaction interaction, InteractionResponder responder, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
-    {
-        if (!interaction.IsShared)
-        {
-            return;
-        }
-
-        // Ephemeral replies already keep personal answers private in a guild; only the intake (profile) moves to DMs.
-        foreach (var payload in replies.Select(r => r.ContinueInDirect).OfType<string>().Where(IsIntake).Distinct(StringComparer.Ordinal))
-        {
-            // DMs count toward Discord's global limit (interaction replies do not): a busy guild's share is capped.
-            if (serverBudget is not null && interaction.GuildId is { } guild)
-            {
-                await serverBudget.WaitAsync(new Core.Servers.ServerKey(InteractionMapper.Platform, guild), cancellationToken);
-            }
-
-            if (!await direct.ContinueAsync(interaction.UserId, payload, cancellationToken))
-            {
-                var closed = new MessageBody { Content = "I couldn't send you a direct message. Allow DMs from server members (Privacy settings) and try again.", Flags = MessageFlags.Ephemeral };
-                await responder.FollowupAsync(new RenderedMessage(closed, null), cancellationToken);
-            }
-        }
-    }
-
-    private static bool IsIntake(string payload) => payload.Split(' ')[0] == "profile";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction (type {Type}) missed the 3 s deadline (10062) after {ElapsedMs} ms")]
     private static partial void LogMissedDeadline(ILogger logger, int type, double elapsedMs);

@@ -120,26 +120,4 @@ public sealed class GatewayEndToEndTests
         Assert.DoesNotContain(bot.Fake.Limits, l => l.Remaining > 0);
         Assert.Empty(bot.Fake.ValidationErrors);
     }
-
-    [Fact]
-    public async Task GuildProfile_ContinuesTheIntakeInADirectMessage()
-    {
-        // Arrange
-        await using var bot = await BotHarness.StartAsync();
-        bot.Engine.Answer = m => Task.FromResult<IReadOnlyList<Reply>>(m.ChatKind == ChatKind.Group
-            ? [Reply.Private("Let's fill it in a private chat.") with { ContinueInDirect = "profile" }]
-            : [Reply.Private("Question 1: which specialty?") with { Choices = [new Choice("Internal Medicine", "intake:specialties:Internal Medicine")] }]);
-
-        // Act
-        await bot.InteractAsync(2, """{"id":"1","name":"profile","type":1}""", inGuild: true);
-        await BotHarness.WaitUntilAsync(() => bot.Fake.RequestsTo("/channels/").Any());
-
-        // Assert
-        var dm = Assert.Single(bot.Fake.RequestsTo("/users/@me/channels"));
-        Assert.Equal("53908232506183680", dm.Body!.Value.GetProperty("recipient_id").GetString());
-        var direct = bot.Engine.Received.Last();
-        Assert.Equal(ChatKind.Direct, direct.ChatKind);
-        Assert.Equal("profile", Assert.IsType<CommandContent>(direct.Content).Name);
-        Assert.Empty(bot.Fake.ValidationErrors);
-    }
 }
