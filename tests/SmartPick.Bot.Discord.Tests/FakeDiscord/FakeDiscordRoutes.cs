@@ -11,7 +11,7 @@ public sealed partial class FakeDiscordServer
         app.MapGet("/api/v10/gateway/bot", () => Results.Json(new
         {
             url = Gateway.BaseWs + "/gw",
-            shards = 1,
+            shards = Gateway.Sharded?.ShardCount ?? 1,
             session_start_limit = new { total = 1000, remaining = 999, reset_after = 14_400_000, max_concurrency = 1 },
         }));
         app.MapGet("/api/v10/applications/@me", () => Results.Json(new { id = "333", name = "SmartPick" }));

@@ -54,6 +54,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     /// <summary>Paths whose next answer reports an empty bucket (remaining 0) that resets after the given seconds.</summary>
     public ConcurrentQueue<(string PathContains, double ResetAfter)> ExhaustedBuckets { get; } = new();
 
+    /// <summary>The server a guild interaction of a user comes from (default "222"); a sharded run spreads users over servers.</summary>
+    public Func<string, string>? GuildOf { get; set; }
+
     private int alreadyAcknowledged;
     private int unknownInteraction;
 
@@ -94,7 +97,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         var token = "itoken" + id;
         Interactions[id] = new FakeInteractionState(id, token, time.GetUtcNow());
         var who = inGuild
-            ? "\"guild_id\":\"222\",\"member\":{\"user\":{\"id\":\"" + userId + "\",\"username\":\"resident42\"},\"permissions\":\"" + permissions + "\"},\"context\":0"
+            ? "\"guild_id\":\"" + (GuildOf?.Invoke(userId) ?? "222") + "\",\"member\":{\"user\":{\"id\":\"" + userId + "\",\"username\":\"resident42\"},\"permissions\":\"" + permissions + "\"},\"context\":0"
             : "\"user\":{\"id\":\"" + userId + "\",\"username\":\"resident42\"},\"context\":1";
         return $$"""{"id":"{{id}}","application_id":"333","type":{{type}},"token":"{{token}}","version":1,"channel_id":"{{channelId}}",{{who}},"data":{{dataJson}},"app_permissions":"0","entitlements":[]}""";
     }

@@ -45,10 +45,23 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
     /// <summary>Dispatches that belonged to a session invalidated with op 9 (false): never delivered, as on Discord.</summary>
     public int LostDispatches => Volatile.Read(ref lostDispatches);
 
+    /// <summary>The sharded gateway once <see cref="EnableSharding"/> was called (it then takes every connection and dispatch).</summary>
+    public FakeShardedGateway? Sharded { get; private set; }
+
     public void Dispose() => sendLock.Dispose();
+
+    /// <summary>Routes connections and dispatches by shard from now on (<paramref name="guilds"/> are the bot's servers).</summary>
+    public FakeShardedGateway EnableSharding(int shardCount, IReadOnlyList<string> guilds, TimeProvider time) =>
+        Sharded = new FakeShardedGateway(expectedToken, shardCount, guilds, time) { BaseWs = BaseWs };
 
     public async Task HandleAsync(WebSocket ws, string path, CancellationToken cancellationToken)
     {
+        if (Sharded is { } sharded)
+        {
+            await sharded.HandleAsync(ws, cancellationToken);
+            return;
+        }
+
         lock (gate)
         {
             ConnectedPaths.Add(path);
@@ -96,6 +109,11 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
     /// </summary>
     public async Task<bool> TryDispatchAsync(string name, string dataJson)
     {
+        if (Sharded is { } sharded)
+        {
+            return await sharded.TryDispatchAsync(name, dataJson);
+        }
+
         string json;
         WebSocket? ws;
         lock (gate)
@@ -245,6 +263,12 @@ public sealed class FakeGateway(string expectedToken) : IDisposable
                 if (d.GetProperty("token").GetString() != expectedToken)
                 {
                     await ws.CloseOutputAsync((WebSocketCloseStatus)4004, "Authentication failed.", CancellationToken.None);
+                    return;
+                }
+
+                if (d.TryGetProperty("shard", out var shard) && (shard[1].GetInt32() < 1 || shard[0].GetInt32() < 0 || shard[0].GetInt32() >= shard[1].GetInt32()))
+                {
+                    await ws.CloseOutputAsync((WebSocketCloseStatus)4010, "Invalid shard.", CancellationToken.None);
                     return;
                 }
 
