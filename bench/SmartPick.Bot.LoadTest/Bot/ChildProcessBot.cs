@@ -14,6 +14,9 @@ public sealed class ChildProcessBot(string[] args) : IBotUnderTest
 
     public int Starts { get; private set; }
 
+    /// <summary>The running process's id (instances name themselves "host:pid:…" in lease rows).</summary>
+    public int? ProcessId => _process?.Id;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var self = typeof(ChildProcessBot).Assembly.Location;
@@ -41,6 +44,23 @@ public sealed class ChildProcessBot(string[] args) : IBotUnderTest
         {
             p.Kill(entireProcessTree: true);
             await p.WaitForExitAsync();
+            p.Dispose();
+            _process = null;
+        }
+    }
+
+    /// <summary>SIGTERM (what systemd sends on a deploy) and wait for the host's graceful stop to end.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        if (_process is { } p)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var cts = new CancellationTokenSource(timeout);
+            await p.WaitForExitAsync(cts.Token);
             p.Dispose();
             _process = null;
         }

@@ -141,7 +141,7 @@ public static class MultiInstanceRun
         string.Create(CultureInfo.InvariantCulture, $"--SmartPick:Http:Urls=http://127.0.0.1:{port}"),
     ];
 
-    private static List<int> FreePorts(int count)
+    internal static List<int> FreePorts(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
         listeners.ForEach(l => l.Start());
@@ -150,7 +150,7 @@ public static class MultiInstanceRun
         return ports;
     }
 
-    private static async Task WaitHealthyAsync(int port)
+    internal static async Task WaitHealthyAsync(int port)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
