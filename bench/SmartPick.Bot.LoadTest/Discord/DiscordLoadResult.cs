@@ -38,10 +38,11 @@ public sealed record DiscordLoadResult(
         var notes = new List<string>();
 
         // Replies per step: interaction replies by interaction id, DM channel messages by time.
+        // Compared within each script (server-channel and DM users answer different steps).
         var shapes = users.ToDictionary(u => u.UserId, Shape);
-        var reference = shapes.Values.GroupBy(s => s).OrderByDescending(g => g.Count()).First().Key;
-        var deviating = shapes.Where(s => s.Value != reference).ToList();
-        failures.AddRange(deviating.Take(5).Select(d => $"user {d.Key}: replies per step [{d.Value}] differ from the usual [{reference}]"));
+        var references = users.GroupBy(u => u.Script).ToDictionary(g => g.Key, g => g.Select(u => shapes[u.UserId]).GroupBy(x => x).OrderByDescending(x => x.Count()).First().Key);
+        var deviating = users.Where(u => shapes[u.UserId] != references[u.Script]).Select(u => (Key: u.UserId, Value: shapes[u.UserId], Usual: references[u.Script])).ToList();
+        failures.AddRange(deviating.Take(5).Select(d => $"user {d.Key}: replies per step [{d.Value}] differ from the usual [{d.Usual}]"));
         if (deviating.Count > 5)
         {
             failures.Add($"... {deviating.Count - 5} more users with deviating transcripts");
@@ -54,7 +55,7 @@ public sealed record DiscordLoadResult(
                 $"    [{StepOf(user, m)}] {m.Kind}: {m.Text.ReplaceLineEndings(" ")[..Math.Min(90, m.Text.ReplaceLineEndings(" ").Length)]}")));
         }
 
-        if (reference.Split(',').Any(n => n == "0"))
+        foreach (var reference in references.Values.Where(r => r.Split(',').Any(n => n == "0")))
         {
             failures.Add($"a step got no reply in the usual transcript [{reference}]");
         }
@@ -123,7 +124,7 @@ public sealed record DiscordLoadResult(
         var firstReply = new List<double>();
         var answer = new List<double>();
         var byKind = new[] { new List<double>(), new List<double>() }; // [0] typed DM messages, [1] interactions
-        var byStep = DiscordScript.Steps.Select(_ => new List<double>()).ToArray();
+        var byStep = users.Select(u => u.Script).Distinct().ToDictionary(script => script, script => script.Select(_ => new List<double>()).ToArray());
         foreach (var user in users)
         {
             var messages = user.Inbox.Messages;
@@ -131,8 +132,8 @@ public sealed record DiscordLoadResult(
             {
                 var (sentAt, _) = user.Sent[i];
                 answer.Add(user.AnsweredAtMs[i] - sentAt);
-                byKind[DiscordScript.Steps[i].IsInteraction ? 1 : 0].Add(user.AnsweredAtMs[i] - sentAt);
-                byStep[i].Add(user.AnsweredAtMs[i] - sentAt);
+                byKind[user.Script[i].IsInteraction ? 1 : 0].Add(user.AnsweredAtMs[i] - sentAt);
+                byStep[user.Script][i].Add(user.AnsweredAtMs[i] - sentAt);
                 if (messages.FirstOrDefault(m => StepOf(user, m) == i) is { } first)
                 {
                     firstReply.Add(first.AtMs - sentAt);
@@ -144,10 +145,16 @@ public sealed record DiscordLoadResult(
         // to typed DM messages (channel messages, bound by the 50/s global limit).
         notes.Add($"expected answer latency, interactions (slash commands, buttons, selects, modals): {Percentiles.Of(byKind[1])}");
         notes.Add($"expected answer latency, typed DM messages: {Percentiles.Of(byKind[0])}");
-        foreach (var (step, p) in byStep.Select((l, i) => (DiscordScript.Steps[i], Percentiles.Of(l))).Where(x => x.Item2.P99 > 3000))
+        foreach (var (script, steps) in byStep)
         {
-            notes.Add($"  step over 3 s at p99: {step.Action} \"{step.Value}\": {p}");
+            var where = ReferenceEquals(script, DiscordScript.InServer) ? "server-channel intake" : "DM intake";
+            notes.Add($"  {where}, every step: {Percentiles.Of(steps.SelectMany(l => l).ToList())}");
+            foreach (var (step, p) in steps.Select((l, i) => (script[i], Percentiles.Of(l))).Where(x => x.Item2.P99 > 3000))
+            {
+                notes.Add($"  {where}, step over 3 s at p99: {step.Action} \"{step.Value}\": {p}");
+            }
         }
+
         var messagesTotal = users.Sum(u => u.Inbox.Messages.Count);
         var end = users.SelectMany(u => u.AnsweredAtMs).DefaultIfEmpty(runStartMs + 1).Max();
         return new DiscordLoadResult(options, users.Sum(u => u.CompletedSteps), messagesTotal, (end - runStartMs) / 1000, Percentiles.Of(firstReply), Percentiles.Of(answer),
@@ -161,7 +168,7 @@ public sealed record DiscordLoadResult(
 
     private static string Shape(DiscordUser user)
     {
-        var counts = new int[DiscordScript.Steps.Count];
+        var counts = new int[user.Script.Count];
         foreach (var message in user.Inbox.Messages)
         {
             if (StepOf(user, message) is var step and >= 0)

@@ -35,7 +35,7 @@ public static class DiscordLoadRun
                 .ToList();
             var runStartMs = DiscordInboxes.NowMs;
             var all = Task.WhenAll(users.Select(u => Task.Run(() => u.RunAsync(CancellationToken.None))));
-            var totalSteps = options.Users * DiscordScript.Steps.Count;
+            var totalSteps = users.Sum(u => u.Script.Count);
             if (options.GatewayFaults)
             {
                 await GatewayFaults.RunAsync(fake, () => users.Sum(u => u.CompletedSteps), totalSteps, options.Rounds, faults, log, all);

@@ -5,7 +5,7 @@ using SmartPick.Bot.Discord.Tests.FakeDiscord;
 namespace SmartPick.Bot.LoadTest.Discord;
 
 /// <summary>
-/// One Discord user: runs <see cref="DiscordScript"/>, waiting for each answer. A dispatch lost with an invalidated
+/// One Discord user: runs its <see cref="DiscordScript"/> (in the server channel or in its DM), waiting for each answer. A dispatch lost with an invalidated
 /// gateway session (the fake reports it) is what a user sees as "This interaction failed" or an unanswered message:
 /// the user waits 3 s and does it again (counted as expired).
 /// </summary>
@@ -20,6 +20,13 @@ public sealed class DiscordUser(FakeDiscordServer fake, DiscordInboxes inboxes, 
     public string DmChannel => "9" + UserId[1..];
 
     public DiscordInbox Inbox { get; } = new();
+
+    public IReadOnlyList<DiscordStep> Script { get; } = DiscordScript.For(index);
+
+    /// <summary>Whether this user's intake runs in the server channel (ephemeral interaction responses) rather than the DM.</summary>
+    public bool InServer => ReferenceEquals(Script, DiscordScript.InServer);
+
+    private string? openForm;
 
     /// <summary>Send time of each step's delivered action (ms, harness clock), and its interaction id if any.</summary>
     public List<(double SentAtMs, string? InteractionId)> Sent { get; } = [];
@@ -38,7 +45,7 @@ public sealed class DiscordUser(FakeDiscordServer fake, DiscordInboxes inboxes, 
     {
         inboxes.AddChannel(DmChannel, Inbox);
         var from = 0;
-        foreach (var step in DiscordScript.Steps)
+        foreach (var step in Script)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var question = Inbox.Messages.LastOrDefault(m => m.Body is { } b && b.TryGetProperty("components", out _));
@@ -92,13 +99,22 @@ public sealed class DiscordUser(FakeDiscordServer fake, DiscordInboxes inboxes, 
             case DiscordAction.DmCommand:
                 return await InteractAsync(2, $$"""{"id":"1","name":"{{step.Value}}","type":1}""", inGuild: false);
             case DiscordAction.OpenForm:
-                return await InteractAsync(3, $$"""{"component_type":2,"custom_id":"f:{{step.Value}}"}""", inGuild: false);
+                var press = Choose(question, step.Value);
+                openForm = JsonDocument.Parse(press).RootElement.GetProperty("custom_id").GetString()![InteractionFormPrefix.Length..];
+                return await InteractAsync(3, press, InServer);
             case DiscordAction.SubmitForm:
-                return await InteractAsync(5, DiscordScript.ScoresModal, inGuild: false);
+                return await InteractAsync(5, step.Value == DiscordScript.ScoresForm ? DiscordScript.ScoresModal : AnswerModal(openForm, step.Value), InServer);
             default:
-                return await InteractAsync(3, Choose(question, step.Value), inGuild: false);
+                return await InteractAsync(3, Choose(question, step.Value), InServer);
         }
     }
+
+    private const string InteractionFormPrefix = "f:";
+
+    /// <summary>A one-field answer form submitted in Discord's Label layout.</summary>
+    private static string AnswerModal(string? formId, string value) =>
+        "{\"custom_id\":" + JsonSerializer.Serialize(formId ?? throw new InvalidOperationException("no form was opened before the submit"))
+        + ",\"components\":[{\"type\":18,\"component\":{\"type\":4,\"custom_id\":\"answer\",\"value\":" + JsonSerializer.Serialize(value) + "}}]}";
 
     private async Task<(bool, string?)> InteractAsync(int type, string data, bool inGuild)
     {
