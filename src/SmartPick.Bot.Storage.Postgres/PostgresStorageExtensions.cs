@@ -41,6 +41,7 @@ public static class PostgresStorageExtensions
         builder.Services.AddSingleton<ISendBudget, PostgresSendBudget>();
         builder.Services.AddSingleton<IRateWindows, PostgresRateWindows>();
         builder.Services.AddSingleton<IUpdateInbox, Inbox.PostgresUpdateInbox>();
+        builder.Services.AddSingleton<IInboxSignals, Inbox.PostgresInboxSignals>();
         builder.Services.AddHostedService<MigrationService>();
         return builder;
     }

@@ -7,13 +7,19 @@ namespace SmartPick.Bot.Storage.Postgres.Inbox;
 /// <summary>
 /// The durable inbox shared by every instance. A claim locks its candidate row with <c>FOR UPDATE SKIP LOCKED</c>, so
 /// workers racing for the same chat never both get it: the loser skips to another chat (a later item of the same chat is
-/// not a candidate while an earlier one is open).
+/// not a candidate while an earlier one is open). Storing or finishing an item notifies <see cref="PostgresInboxSignals"/>
+/// in the same statement, so idle workers on every instance look at once.
 /// </summary>
 public sealed class PostgresUpdateInbox(PostgresDatabase database, TimeProvider clock) : IUpdateInbox
 {
     public async Task<bool> AddAsync(string source, long id, string chat, string payload, CancellationToken cancellationToken) =>
-        await ExecuteAsync(
-            "INSERT INTO inbox (source, id, chat, payload, received_at) VALUES (@source, @id, @chat, @payload, @now) ON CONFLICT (source, id) DO NOTHING;",
+        await CountAsync(
+            $"""
+            WITH added AS (
+                INSERT INTO inbox (source, id, chat, payload, received_at) VALUES (@source, @id, @chat, @payload, @now)
+                ON CONFLICT (source, id) DO NOTHING RETURNING source)
+            SELECT count(pg_notify('{PostgresInboxSignals.Channel}', source)) FROM added;
+            """,
             c =>
             {
                 c.Parameters.AddWithValue("source", source);
@@ -60,8 +66,13 @@ public sealed class PostgresUpdateInbox(PostgresDatabase database, TimeProvider 
             cancellationToken) == 1;
 
     public async Task<bool> CompleteAsync(string source, long id, string owner, CancellationToken cancellationToken) =>
-        await ExecuteAsync(
-            "UPDATE inbox SET done_at = @now, claimed_by = NULL, claimed_until = NULL WHERE source = @source AND id = @id AND claimed_by = @owner AND done_at IS NULL;",
+        await CountAsync(
+            $"""
+            WITH done AS (
+                UPDATE inbox SET done_at = @now, claimed_by = NULL, claimed_until = NULL
+                WHERE source = @source AND id = @id AND claimed_by = @owner AND done_at IS NULL RETURNING source)
+            SELECT count(pg_notify('{PostgresInboxSignals.Channel}', source)) FROM done;
+            """,
             c =>
             {
                 c.Parameters.AddWithValue("source", source);
@@ -87,5 +98,15 @@ public sealed class PostgresUpdateInbox(PostgresDatabase database, TimeProvider 
         command.Parameters.AddWithValue("now", clock.GetUtcNow());
         bind(command);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs a statement that selects how many rows it changed (and notified <see cref="PostgresInboxSignals"/> of).</summary>
+    private async Task<long> CountAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        bind(command);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

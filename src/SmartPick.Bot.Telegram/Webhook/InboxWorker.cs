@@ -18,12 +18,15 @@ namespace SmartPick.Bot.Telegram.Webhook;
 /// through the <see cref="UpdatePipeline"/>, renews the claim while it runs and marks it done. A worker that dies leaves
 /// its claim to expire (<see cref="TelegramWebhookOptions.ClaimSeconds"/>) and another worker redoes the update; the
 /// engine answers a repeated message with its stored replies instead of applying it twice. On stop, no new update is
-/// claimed and the ones in hand are finished.
+/// claimed and the ones in hand are finished. Idle workers look again when nudged (an update stored or finished here, or
+/// on any instance through <paramref name="signals"/>: PostgreSQL LISTEN/NOTIFY), else every 250 ms — every second with
+/// signals, where the poll only catches expired claims and signals lost while the listener reconnects.
 /// </summary>
-public sealed class InboxWorker(IUpdateInbox inbox, UpdatePipeline pipeline, IOptions<TelegramOptions> options, TimeProvider time, ILogger<InboxWorker> logger)
+public sealed class InboxWorker(IUpdateInbox inbox, UpdatePipeline pipeline, IOptions<TelegramOptions> options, TimeProvider time, ILogger<InboxWorker> logger, IInboxSignals? signals = null)
     : BackgroundService
 {
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan ClaimRetry = TimeSpan.FromSeconds(1);
+    private readonly TimeSpan _idlePoll = signals is null ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(1);
     private static readonly TimeSpan KeepDone = TimeSpan.FromHours(25); // Telegram gives up redelivering after 24 h
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly CancellationTokenSource _handlers = new();
@@ -66,6 +69,7 @@ public sealed class InboxWorker(IUpdateInbox inbox, UpdatePipeline pipeline, IOp
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var subscription = signals?.Subscribe(Source, Nudge);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -77,7 +81,7 @@ public sealed class InboxWorker(IUpdateInbox inbox, UpdatePipeline pipeline, IOp
                 {
                     _slots.Release();
                     await PurgeNowAndThenAsync(stoppingToken).ConfigureAwait(false);
-                    await Task.WhenAny(wake, Task.Delay(IdlePoll, time, stoppingToken)).ConfigureAwait(false);
+                    await Task.WhenAny(wake, Task.Delay(_idlePoll, time, stoppingToken)).ConfigureAwait(false);
                     continue;
                 }
 
@@ -103,8 +107,8 @@ public sealed class InboxWorker(IUpdateInbox inbox, UpdatePipeline pipeline, IOp
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            TelegramLog.InboxClaimFailed(logger, e, (long)IdlePoll.TotalMilliseconds * 4);
-            await Task.Delay(IdlePoll * 4, time, stoppingToken).ConfigureAwait(false);
+            TelegramLog.InboxClaimFailed(logger, e, (long)ClaimRetry.TotalMilliseconds);
+            await Task.Delay(ClaimRetry, time, stoppingToken).ConfigureAwait(false);
             return null;
         }
     }
