@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using SmartPick.Bot;
 using SmartPick.Bot.LoadTest;
 
-// load [--platform discord] | gateway (Discord gateway faults) | outage | kill | coldstart [options]; "host ARGS" is the child bot process of a kill run.
+// load [--platform discord] | load|kill --platform discord --storage postgres --instances N (sharded hosts) | gateway (Discord gateway faults) | outage | kill | coldstart [options]; "host ARGS" is the child bot process of a kill run.
 switch (args)
 {
     case ["host", .. var hostArgs]:
@@ -15,6 +15,11 @@ switch (args)
     case ["coldstart", .. var rest]:
         await ColdStart.RunAsync(rest is ["--runs", var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
         return 0;
+    case [var verb and ("load" or "kill"), .. var rest] when rest.Contains("discord") && rest.Contains("postgres"):
+        var sharded = await SmartPick.Bot.LoadTest.Multi.DiscordMultiRun.RunAsync(
+            SmartPick.Bot.LoadTest.Multi.DiscordMultiOptions.Parse(rest, kill: verb == "kill"), Console.Out);
+        Console.WriteLine(sharded);
+        return sharded.Failures.Count == 0 ? 0 : 1;
     case ["load" or "gateway", .. var rest] when args[0] == "gateway" || rest.Contains("discord"):
         var discord = await SmartPick.Bot.LoadTest.Discord.DiscordLoadRun.RunAsync(
             SmartPick.Bot.LoadTest.Discord.DiscordLoadOptions.Parse(rest, gatewayFaults: args[0] == "gateway"), Console.Out);
@@ -29,6 +34,6 @@ switch (args)
         Console.WriteLine(result);
         return result.Failures.Count == 0 ? 0 : 1;
     default:
-        Console.Error.WriteLine("usage: load --platform discord [--users N] | gateway [--users N] [--rounds R] | load|outage|kill [--users N] [--limits production|off] [--kills K] [--outage-seconds S] [--reply-timeout S] [--storage sqlite|postgres] [--instances N] [--webhook] [--claim-seconds S] | coldstart [--runs N]");
+        Console.Error.WriteLine("usage: load --platform discord [--users N] | load|kill --platform discord --storage postgres [--instances N] [--shards S] [--kill-shard K] [--users N] [--reply-timeout S] | gateway [--users N] [--rounds R] | load|outage|kill [--users N] [--limits production|off] [--kills K] [--outage-seconds S] [--reply-timeout S] [--storage sqlite|postgres] [--instances N] [--webhook] [--claim-seconds S] | coldstart [--runs N]");
         return 2;
 }

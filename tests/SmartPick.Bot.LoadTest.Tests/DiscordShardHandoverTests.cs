@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SmartPick.Bot.Discord.Gateway;
 using SmartPick.Bot.Discord.Tests.FakeDiscord;
 using SmartPick.Bot.LoadTest.Discord;
@@ -14,7 +13,7 @@ namespace SmartPick.Bot.LoadTest.Tests;
 /// runs it, the other stands by. Users keep using /help in their DMs. A SIGTERM hands the shard to the standby (the
 /// stopping host finishes what it took), a new standby starts, then a SIGKILL of the holder: the standby takes the
 /// shard once the lease expires. Answers continue after both, no interaction is answered twice, and two hosts never
-/// run the shard at once. Times go to the output; the only time limits are generous timeouts.
+/// run the shard at once (<see cref="ProbeUser"/>). Times go to the output; the only time limits are generous timeouts.
 /// </summary>
 public sealed class DiscordShardHandoverTests(ITestOutputHelper output)
 {
@@ -31,7 +30,7 @@ public sealed class DiscordShardHandoverTests(ITestOutputHelper output)
         await hosts.StartAsync(2);
         await hosts.WaitServedAsync(Generous);
         using var stop = new CancellationTokenSource();
-        var users = Enumerable.Range(0, 4).Select(i => new HelpUser(fake, inboxes, i)).ToList();
+        var users = Enumerable.Range(0, 4).Select(i => new ProbeUser(fake, inboxes, i)).ToList();
         var running = Task.WhenAll(users.Select(u => Task.Run(() => u.RunAsync(stop.Token))));
         await AnswersGrowAsync(users, 8);
 
@@ -61,75 +60,22 @@ public sealed class DiscordShardHandoverTests(ITestOutputHelper output)
 
         // Assert
         var unanswered = users.SelectMany(u => u.Unanswered).ToList();
-        var perInteraction = users.SelectMany(u => u.AnsweredIds.Select(id => u.Inbox.Messages.Count(m => m.Origin == id))).ToList();
+        var perInteraction = users.SelectMany(u => u.Answered.Select(a => u.Inbox.Messages.Count(m => m.Origin == a.Id))).ToList();
         output.WriteLine($"answered {perInteraction.Count}; failed and redone (no session of the shard) {users.Sum(u => u.Failed)}; " +
-            $"received and never answered: {unanswered.Count(u => u.SentAt < beforeKill)} around the SIGTERM, {unanswered.Count(u => u.SentAt >= beforeKill)} around the SIGKILL; events lost {hosts.Gateway.LostDispatches}");
+            $"received and never answered: {unanswered.Count(u => u.SentAtMs < beforeKill)} around the SIGTERM, {unanswered.Count(u => u.SentAtMs >= beforeKill)} around the SIGKILL; events lost {hosts.Gateway.LostDispatches}");
         Assert.Equal(0, hosts.Gateway.DuplicateSessions);
         Assert.Equal(0, fake.AlreadyAcknowledgedCount);
         Assert.Equal(perInteraction.Min(), perInteraction.Max()); // every answered /help got its usual answer once
         Assert.All(hosts.Gateway.IdentifyLog, i => Assert.Equal((0, 1), (i.Shard, i.Count)));
         // The stopping host finishes what it took: nothing acknowledged before the kill is left without its answer. (An
         // event Discord sends while the closing connection is already torn down is lost, as on Discord; the user redoes it.)
-        Assert.DoesNotContain(unanswered, u => u.SentAt < beforeKill && fake.Interactions[u.Id].AckedAt is not null);
+        Assert.DoesNotContain(unanswered, u => u.SentAtMs < beforeKill && fake.Interactions[u.Id].AckedAt is not null);
         Assert.Empty(fake.ValidationErrors);
     }
 
-    private static Task AnswersGrowAsync(List<HelpUser> users, int more)
+    private static Task AnswersGrowAsync(List<ProbeUser> users, int more)
     {
-        var target = users.Sum(u => u.AnsweredIds.Count) + more;
-        return DiscordLoadRun.WaitUntilAsync(() => users.Sum(u => u.AnsweredIds.Count) >= target, Generous, $"{more} more answers");
-    }
-
-    /// <summary>
-    /// A user who keeps asking /help in their DM (shard 0), one at a time. An interaction no session received fails
-    /// ("This interaction failed"); one that gets no answer within 10 s was received by a host that died. Either way the
-    /// user tries again.
-    /// </summary>
-    private sealed class HelpUser(FakeDiscordServer fake, DiscordInboxes inboxes, int index)
-    {
-        private readonly string userId = (42_000_000_000_000_000L + index).ToString(CultureInfo.InvariantCulture);
-
-        public DiscordInbox Inbox { get; } = new();
-
-        public List<string> AnsweredIds { get; } = [];
-
-        public List<(string Id, double SentAt)> Unanswered { get; } = [];
-
-        public int Failed { get; private set; }
-
-        public async Task RunAsync(CancellationToken stop)
-        {
-            var channel = "9" + userId[1..];
-            inboxes.AddChannel(channel, Inbox);
-            while (!stop.IsCancellationRequested)
-            {
-                var json = fake.NewInteraction(2, """{"id":"1","name":"help","type":1}""", inGuild: false, userId, channel);
-                var id = JsonDocument.Parse(json).RootElement.GetProperty("id").GetString()!;
-                inboxes.AddInteraction(id, Inbox);
-                var sentAt = DiscordInboxes.NowMs;
-                if (!await fake.Gateway.TryDispatchAsync("INTERACTION_CREATE", json))
-                {
-                    Failed++;
-                    continue;
-                }
-
-                var waited = DiscordInboxes.NowMs;
-                while (!Inbox.Messages.Any(m => m.Origin == id) && DiscordInboxes.NowMs - waited < 10_000)
-                {
-                    await Task.Delay(20, CancellationToken.None);
-                }
-
-                if (Inbox.Messages.Any(m => m.Origin == id))
-                {
-                    AnsweredIds.Add(id);
-                }
-                else
-                {
-                    Unanswered.Add((id, sentAt));
-                }
-
-                await Task.Delay(50, CancellationToken.None);
-            }
-        }
+        var target = users.Sum(u => u.AnsweredCount) + more;
+        return DiscordLoadRun.WaitUntilAsync(() => users.Sum(u => u.AnsweredCount) >= target, Generous, $"{more} more answers");
     }
 }

@@ -34,6 +34,9 @@ public sealed class FakeShardedGateway(string expectedToken, int shardCount, IRe
     /// <summary>Every accepted IDENTIFY: shard, count, session id and when (time provider of the server).</summary>
     public ConcurrentQueue<(int Shard, int Count, string SessionId, DateTimeOffset At)> IdentifyLog { get; } = new();
 
+    /// <summary>Events routed to each shard (delivered or not).</summary>
+    public ConcurrentDictionary<int, int> Routed { get; } = new();
+
     /// <summary>Close codes the fake sent (4010, 4011), in order.</summary>
     public ConcurrentQueue<int> Closes { get; } = new();
 
@@ -100,6 +103,7 @@ public sealed class FakeShardedGateway(string expectedToken, int shardCount, IRe
     {
         var guild = JsonDocument.Parse(dataJson).RootElement.TryGetProperty("guild_id", out var g) ? g.GetString() : null;
         var shard = ShardOf(guild, ShardCount);
+        Routed.AddOrUpdate(shard, 1, (_, n) => n + 1);
         var waited = time.GetTimestamp();
         List<(Session Session, int Seq)> queued;
         lock (gate)
