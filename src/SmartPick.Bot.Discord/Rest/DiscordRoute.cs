@@ -29,9 +29,12 @@ public sealed record DiscordRoute(string Template, string Major, bool IsInteract
             }
             else if (beforePrevious is "webhooks" or "interactions" && IsId(previous))
             {
-                // webhooks/{app}/{token} and interactions/{id}/{token}: interaction token routes.
+                // webhooks/{app}/{token} and interactions/{id}/{token}: interaction token routes. Discord limits a webhook
+                // per id and token, so each interaction's followups have their own bucket (the token itself stays out
+                // of the key, which may be logged: a hash of it stands in).
                 interaction = true;
                 parts.Add(":token");
+                major += "/" + segment.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
             }
             else
             {

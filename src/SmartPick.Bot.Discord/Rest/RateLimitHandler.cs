@@ -192,8 +192,31 @@ public sealed partial class RateLimitHandler(TimeProvider time, DiscordMetrics m
     private RateLimitBucket BucketFor(DiscordRoute route)
     {
         var key = routeBuckets.TryGetValue(route.Template, out var hash) ? hash : route.Template;
+        if (buckets.Count >= MaxBuckets)
+        {
+            PruneIdleBuckets();
+        }
+
         return buckets.GetOrAdd(key + "|" + route.Major, _ => new RateLimitBucket());
     }
+
+    /// <summary>
+    /// Every interaction adds buckets of its own (callback, followups); drop those not in use and not limiting, so
+    /// the map stays bounded. A bucket dropped while a request still holds it costs at most one extra 429, retried.
+    /// </summary>
+    private void PruneIdleBuckets()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, bucket) in buckets)
+        {
+            if (bucket.Gate.CurrentCount == 1 && (bucket.Remaining != 0 || bucket.ResetAt <= now))
+            {
+                buckets.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private const int MaxBuckets = 4096;
 
     private void Learn(DiscordRoute route, string hash, RateLimitBucket current)
     {

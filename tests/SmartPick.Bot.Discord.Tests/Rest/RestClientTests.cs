@@ -147,4 +147,19 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("tok", original.Template.Replace(":token", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.True(original.IsInteraction);
     }
+
+    [Fact]
+    public void InteractionFollowups_EachTokenHasItsOwnBucket_TheTokenStaysOutOfTheKey()
+    {
+        // Discord limits webhooks per id and token: one interaction's followups must not queue behind every other's.
+        var first = DiscordRoute.From(new HttpRequestMessage(HttpMethod.Post, "https://discord.com/api/v10/webhooks/333/aW50ZXJhY3Rpb246MTIz"));
+        var again = DiscordRoute.From(new HttpRequestMessage(HttpMethod.Post, "https://discord.com/api/v10/webhooks/333/aW50ZXJhY3Rpb246MTIz"));
+        var other = DiscordRoute.From(new HttpRequestMessage(HttpMethod.Post, "https://discord.com/api/v10/webhooks/333/aW50ZXJhY3Rpb246NDU2"));
+
+        Assert.Equal(first.Template, other.Template);
+        Assert.Equal(first.Major, again.Major);
+        Assert.NotEqual(first.Major, other.Major);
+        Assert.StartsWith("webhooks/333/", first.Major, StringComparison.Ordinal);
+        Assert.DoesNotContain("aW50ZXJhY3Rpb24", first.Major, StringComparison.Ordinal);
+    }
 }
