@@ -8,12 +8,12 @@ namespace SmartPick.Bot.LoadTest.Multi;
 
 /// <summary>A Discord multi-instance run: the usual Discord checks and figures, plus shards, sessions and the kill.</summary>
 /// <param name="Unfinished">Users who stopped at a step that was never answered.</param>
-/// <param name="Doubled">Users with a step answered more often than the same step of most users (a turn applied twice).</param>
+/// <param name="Doubled">Users with a step answered more often than the same step of most finished users (a turn applied twice); checked for a script with at least 5 finished users.</param>
 public sealed record DiscordMultiResult(DiscordMultiOptions Options, DiscordLoadResult Load, IReadOnlyList<(int Shard, int Count, string SessionId, DateTimeOffset At)> Identifies,
-    IReadOnlyDictionary<int, int> EventsPerShard, int DuplicateSessions, int LostDispatches, int Unfinished, int Doubled, DiscordKillReport? Kill)
+    IReadOnlyDictionary<int, int> EventsPerShard, int DuplicateSessions, int LostDispatches, int Unfinished, IReadOnlyList<string> Doubled, DiscordKillReport? Kill)
 {
-    /// <summary>Users with a step that got more answers than that step usually gets (within the same script).</summary>
-    public static int CountDoubled(IReadOnlyList<DiscordUser> users)
+    /// <summary>Users with a step that got more answers than that step usually gets (within the same script), described.</summary>
+    public static IReadOnlyList<string> FindDoubled(IReadOnlyList<DiscordUser> users)
     {
         var shapes = users.ToDictionary(u => u, u =>
         {
@@ -30,9 +30,20 @@ public sealed record DiscordMultiResult(DiscordMultiOptions Options, DiscordLoad
             return counts;
         });
         // The usual count per step comes from users who finished (a kill leaves others stopped part-way).
-        var usual = users.Where(u => u.Failure is null).GroupBy(u => u.Script).ToDictionary(g => g.Key, g => Enumerable.Range(0, g.Key.Count)
+        // Steps expecting any reply ("skip", "0") make the split between neighbouring steps depend on timing, so the usual
+        // shape needs a few users: with fewer than 5 finished users of a script it is not checked.
+        var usual = users.Where(u => u.Failure is null).GroupBy(u => u.Script).Where(g => g.Count() >= 5).ToDictionary(g => g.Key, g => Enumerable.Range(0, g.Key.Count)
             .Select(i => g.GroupBy(u => shapes[u][i]).OrderByDescending(x => x.Count()).First().Key).ToArray());
-        return users.Count(u => usual.TryGetValue(u.Script, out var reference) && shapes[u].Where((n, i) => n > reference[i]).Any());
+        return [.. users.SelectMany(u => usual.TryGetValue(u.Script, out var reference)
+            ? shapes[u].Select((n, i) => (n, i)).Where(x => x.n > reference[x.i]).Take(1).Select(x => Describe(u, x.i, reference[x.i]))
+            : [])];
+    }
+
+    private static string Describe(DiscordUser user, int step, int usual)
+    {
+        var messages = user.Inbox.Messages.Where(m => (m.Origin is { } o ? user.Sent.FindIndex(s => s.InteractionId == o) : user.Sent.FindLastIndex(s => s.SentAtMs <= m.AtMs)) == step)
+            .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Kind} at {m.AtMs:F0} ms: {m.Text.ReplaceLineEndings(" ")[..Math.Min(60, m.Text.ReplaceLineEndings(" ").Length)]}"));
+        return string.Create(CultureInfo.InvariantCulture, $"user {user.UserId} step {step} ({user.Script[step].Action} {user.Script[step].Value}, sent at {user.Sent[step].SentAtMs:F0} ms) got more than the usual {usual}: ") + string.Join(" | ", messages);
     }
 
     /// <summary>Failed checks; a kill run accepts steps lost with the killed host (Discord does not redeliver) and reports them.</summary>
@@ -40,7 +51,7 @@ public sealed record DiscordMultiResult(DiscordMultiOptions Options, DiscordLoad
     [
         .. Load.Failures.Where(f => Kill is null || !LostWithTheKill(f)),
         .. Kill is { LostElsewhere: > 0 } k ? [$"{k.LostElsewhere} users stopped at a step the killed host never had"] : Array.Empty<string>(),
-        .. Doubled > 0 ? [$"{Doubled} users had a step answered more often than usual"] : Array.Empty<string>(),
+        .. Doubled.Select(d => "answered twice? " + d),
         .. DuplicateSessions > 0 ? [$"{DuplicateSessions} sessions of a shard another host was connected to (two hosts would get its events)"] : Array.Empty<string>(),
         .. Load.AlreadyAcknowledged40060 > 0 ? [$"{Load.AlreadyAcknowledged40060} interactions answered twice (40060)"] : Array.Empty<string>(),
     ];
@@ -58,7 +69,7 @@ public sealed record DiscordMultiResult(DiscordMultiOptions Options, DiscordLoad
         b.AppendLine("events per shard: " + string.Join(", ", EventsPerShard.OrderBy(e => e.Key).Select(e => string.Create(inv, $"{e.Key}: {e.Value}"))));
         b.AppendLine("identifies: " + string.Join(", ", Identifies.Select(i => string.Create(inv, $"[{i.Shard},{i.Count}] {i.At:HH:mm:ss.fff}"))));
         b.AppendLine(string.Create(inv, $"events lost (no session of their shard connected within {FakeShardedGateway.DeliveryWindow.TotalSeconds:F0} s; the user did it again): {LostDispatches}; duplicate shard sessions: {DuplicateSessions}"));
-        b.AppendLine(string.Create(inv, $"users stopped at a step never answered (lost): {Unfinished}; users with a step answered twice: {Doubled}; interactions answered twice (40060): {Load.AlreadyAcknowledged40060}"));
+        b.AppendLine(string.Create(inv, $"users stopped at a step never answered (lost): {Unfinished}; users with a step answered more often than usual: {Doubled.Count}; interactions answered twice (40060): {Load.AlreadyAcknowledged40060}"));
         if (Kill is not null)
         {
             b.AppendLine(Kill.ToString());

@@ -60,7 +60,7 @@ public static class DiscordMultiRun
         var load = DiscordLoadResult.Analyze(new DiscordLoadOptions(options.Users, ReplyTimeoutSeconds: options.ReplyTimeoutSeconds), fake, inboxes, users, runStartMs,
             new GatewayFaultLog(), stillUp, "ok");
         return new DiscordMultiResult(options, load, hosts.Gateway.IdentifyLog.ToList(), hosts.Gateway.Routed.ToDictionary(), hosts.Gateway.DuplicateSessions, hosts.Gateway.LostDispatches,
-            users.Count(u => u.Failure is not null), DiscordMultiResult.CountDoubled(users), killed?.Describe(users, fake, probe));
+            users.Count(u => u.Failure is not null), DiscordMultiResult.FindDoubled(users), killed?.Describe(users, fake, probe));
     }
 
     private static async Task<DiscordKill?> KillAsync(DiscordHosts hosts, int shard, List<DiscordUser> users, TextWriter log, Task all)
