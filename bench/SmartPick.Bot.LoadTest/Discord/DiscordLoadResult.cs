@@ -106,6 +106,7 @@ public sealed record DiscordLoadResult(
         var maxGlobal = Busiest(inboxes.GlobalRouteTimes, 1000);
         var maxGlobal10 = Busiest(inboxes.GlobalRouteTimes, 10_000);
         notes.Add($"busiest 10 s of non-interaction requests: {maxGlobal10} ({maxGlobal10 / 10.0:F1}/s)");
+        notes.Add($"request bodies validated against the spec: {fake.ValidatedCount} of {fake.Requests.Count}");
         if (maxGlobal10 > (10 * GlobalLimit) + 10)
         {
             failures.Add($"{maxGlobal10} non-interaction requests in 10 s (Discord's global limit is {GlobalLimit}/s)");
@@ -201,7 +202,7 @@ public sealed record DiscordLoadResult(
     {
         var inv = CultureInfo.InvariantCulture;
         var b = new StringBuilder();
-        b.AppendLine(string.Create(inv, $"discord: users {Options.Users}, gateway faults {(Options.GatewayFaults ? $"{Options.Rounds} round(s)" : "none")}"));
+        b.AppendLine(string.Create(inv, $"discord: users {Options.Users}, pause before each step {(Options.ThinkSeconds > 0 ? $"{Options.ThinkSeconds / 4:F1}-{Options.ThinkSeconds:F1} s" : "none")}, gateway faults {(Options.GatewayFaults ? $"{Options.Rounds} round(s)" : "none")}"));
         b.AppendLine(string.Create(inv, $"steps answered {Steps} in {Seconds:F1} s: {Steps / Seconds:F1} steps/s; bot messages {BotMessages}"));
         b.AppendLine($"first reply latency: {FirstReplyMs}");
         b.AppendLine($"expected answer latency: {AnswerMs}");

@@ -7,7 +7,7 @@ namespace SmartPick.Bot.LoadTest.Discord;
 
 /// <summary>
 /// One Discord run: the fake Discord (gateway + REST) on 127.0.0.1, the real host composition against it, N users
-/// each doing the intake in a DM and /rank at once, optionally gateway faults, then the checks in
+/// each doing the intake (in the server channel or in a DM, <see cref="DiscordScript"/>) and /rank at once, optionally gateway faults, then the checks in
 /// <see cref="DiscordLoadResult"/>.
 /// </summary>
 public static class DiscordLoadRun
@@ -21,6 +21,7 @@ public static class DiscordLoadRun
         {
             await using var fake = await FakeDiscordServer.StartAsync(TimeProvider.System);
             fake.Gateway.HoldDispatchesUntilReady = true;
+            fake.ValidateOneIn = options.ValidateOneIn;
             var inboxes = new DiscordInboxes(fake);
             await using var bot = new InProcessBot(DiscordSettings.Args(database, fake));
             var faults = new GatewayFaultLog();
@@ -31,7 +32,7 @@ public static class DiscordLoadRun
             log.WriteLine($"bot ready in {DiscordInboxes.NowMs - startedMs:F0} ms; {options.Users} users start");
 
             var users = Enumerable.Range(0, options.Users)
-                .Select(i => new DiscordUser(fake, inboxes, i, TimeSpan.FromSeconds(options.ReplyTimeoutSeconds)))
+                .Select(i => new DiscordUser(fake, inboxes, i, TimeSpan.FromSeconds(options.ReplyTimeoutSeconds), TimeSpan.FromSeconds(options.ThinkSeconds)))
                 .ToList();
             var runStartMs = DiscordInboxes.NowMs;
             var all = Task.WhenAll(users.Select(u => Task.Run(() => u.RunAsync(CancellationToken.None))));

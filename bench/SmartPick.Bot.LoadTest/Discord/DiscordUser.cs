@@ -9,8 +9,12 @@ namespace SmartPick.Bot.LoadTest.Discord;
 /// gateway session (the fake reports it) is what a user sees as "This interaction failed" or an unanswered message:
 /// the user waits 3 s and does it again (counted as expired).
 /// </summary>
-public sealed class DiscordUser(FakeDiscordServer fake, DiscordInboxes inboxes, int index, TimeSpan replyTimeout)
+/// <param name="think">The longest pause before a step (reading the question, typing in a form); each pause is drawn from
+/// a quarter of it to all of it. Zero: each step follows the previous answer at once.</param>
+public sealed class DiscordUser(FakeDiscordServer fake, DiscordInboxes inboxes, int index, TimeSpan replyTimeout, TimeSpan think = default)
 {
+    private readonly Random pace = new(index);
+
     private const string GuildChannel = "645027906669510667";
     private static int messageIds;
 
@@ -48,6 +52,11 @@ public sealed class DiscordUser(FakeDiscordServer fake, DiscordInboxes inboxes, 
         foreach (var step in Script)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (think > TimeSpan.Zero && from > 0)
+            {
+                await Task.Delay(think * (0.25 + (0.75 * pace.NextDouble())), cancellationToken);
+            }
+
             var question = Inbox.Messages.LastOrDefault(m => m.Body is { } b && b.TryGetProperty("components", out _));
             while (true)
             {
