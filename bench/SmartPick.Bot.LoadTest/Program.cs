@@ -34,6 +34,6 @@ switch (args)
         Console.WriteLine(result);
         return result.Failures.Count == 0 ? 0 : 1;
     default:
-        Console.Error.WriteLine("usage: load --platform discord [--users N] | load|kill --platform discord --storage postgres [--instances N] [--shards S] [--kill-shard K] [--users N] [--reply-timeout S] | gateway [--users N] [--rounds R] | load|outage|kill [--users N] [--limits production|off] [--kills K] [--outage-seconds S] [--reply-timeout S] [--storage sqlite|postgres] [--instances N] [--webhook] [--claim-seconds S] | coldstart [--runs N]");
+        Console.Error.WriteLine("usage: load --platform discord [--users N] | load|kill --platform discord --storage postgres [--instances N] [--shards S] [--kill-shard K] [--users N] [--reply-timeout S] [--think S] | gateway [--users N] [--rounds R] | load|outage|kill [--users N] [--limits production|off] [--kills K] [--outage-seconds S] [--reply-timeout S] [--storage sqlite|postgres] [--instances N] [--webhook] [--claim-seconds S] | coldstart [--runs N]");
         return 2;
 }

@@ -37,7 +37,7 @@ public static class DiscordMultiRun
         await DiscordLoadRun.WaitUntilAsync(() => fake.RequestsTo("/commands").Any(), TimeSpan.FromSeconds(60), "the bot registers its commands");
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Instances} hosts, {options.Shards} shard(s) served in {DiscordInboxes.NowMs - startedMs:F0} ms; {options.Users} users start"));
 
-        var users = Enumerable.Range(0, options.Users).Select(i => new DiscordUser(fake, inboxes, i, TimeSpan.FromSeconds(options.ReplyTimeoutSeconds))).ToList();
+        var users = Enumerable.Range(0, options.Users).Select(i => new DiscordUser(fake, inboxes, i, TimeSpan.FromSeconds(options.ReplyTimeoutSeconds), TimeSpan.FromSeconds(options.ThinkSeconds))).ToList();
         var runStartMs = DiscordInboxes.NowMs;
         var all = Task.WhenAll(users.Select(u => Task.Run(() => u.RunAsync(CancellationToken.None))));
         // In a kill run a probe user keeps using /help on the killed shard, as a person would after "This interaction failed".
@@ -57,7 +57,7 @@ public static class DiscordMultiRun
         await probing;
         await Task.Delay(1000); // a duplicate answer would arrive now
         var stillUp = hosts.Bots.Count(b => b.IsRunning) == options.Instances - (killed is null ? 0 : 1);
-        var load = DiscordLoadResult.Analyze(new DiscordLoadOptions(options.Users, ReplyTimeoutSeconds: options.ReplyTimeoutSeconds), fake, inboxes, users, runStartMs,
+        var load = DiscordLoadResult.Analyze(new DiscordLoadOptions(options.Users, ReplyTimeoutSeconds: options.ReplyTimeoutSeconds, ThinkSeconds: options.ThinkSeconds), fake, inboxes, users, runStartMs,
             new GatewayFaultLog(), stillUp, "ok");
         return new DiscordMultiResult(options, load, hosts.Gateway.IdentifyLog.ToList(), hosts.Gateway.Routed.ToDictionary(), hosts.Gateway.DuplicateSessions, hosts.Gateway.LostDispatches,
             users.Count(u => u.Failure is not null), DiscordMultiResult.FindDoubled(users), killed?.Describe(users, fake, probe));
@@ -82,7 +82,8 @@ public static class DiscordMultiRun
 
 /// <param name="Kill">SIGKILL the host holding <paramref name="KillShard"/> at 40% of the steps (not restarted).</param>
 /// <param name="Shards">Shard count every host runs; hosts beyond it stand by (a kill needs one to recover).</param>
-public sealed record DiscordMultiOptions(int Users = 30, int Instances = 2, int Shards = 2, bool Kill = false, int KillShard = 0, int ReplyTimeoutSeconds = 60)
+/// <param name="ThinkSeconds">Longest pause a user takes before a step (as in the one-instance Discord run); 0: none.</param>
+public sealed record DiscordMultiOptions(int Users = 30, int Instances = 2, int Shards = 2, bool Kill = false, int KillShard = 0, int ReplyTimeoutSeconds = 60, double ThinkSeconds = 0)
 {
     public static DiscordMultiOptions Parse(string[] args, bool kill)
     {
@@ -102,6 +103,7 @@ public sealed record DiscordMultiOptions(int Users = 30, int Instances = 2, int 
                 case "--shards": shards = Number(); break;
                 case "--kill-shard": o = o with { KillShard = Number() }; break;
                 case "--reply-timeout": o = o with { ReplyTimeoutSeconds = Number() }; break;
+                case "--think": o = o with { ThinkSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
