@@ -36,6 +36,9 @@ public sealed record Interaction(
     /// </summary>
     public bool OnRatedAnswer { get; init; }
 
+    /// <summary>A button pressed on an ephemeral message (the intake in a guild channel): only its author sees it, so the answer may replace it.</summary>
+    public bool OnEphemeralMessage { get; init; }
+
     public static Interaction Parse(JsonElement e)
     {
         var user = e.TryGetProperty("member", out var member) && member.TryGetProperty("user", out var mu) ? mu : e.GetProperty("user");
@@ -54,6 +57,8 @@ public sealed record Interaction(
         {
             MemberPermissions = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("permissions", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null,
             OnRatedAnswer = e.TryGetProperty("message", out var m) && CustomIds(m).Any(id => Core.Servers.Feedback.FeedbackButtons.IsVote(id[InteractionMapper.ChoicePrefix.Length..])),
+            OnEphemeralMessage = e.TryGetProperty("message", out var pressed) && pressed.ValueKind == JsonValueKind.Object
+                && pressed.TryGetProperty("flags", out var flags) && flags.ValueKind == JsonValueKind.Number && (flags.GetInt64() & 64) != 0,
         };
     }
 

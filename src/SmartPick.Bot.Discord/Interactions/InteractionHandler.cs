@@ -133,9 +133,7 @@ public sealed partial class InteractionHandler(
             return;
         }
 
-        // A vote must not replace the answer it rates: its thanks comes as a new message.
-        var updatesMessage = interaction.Type == InteractionType.MessageComponent && !interaction.IsShared && !interaction.OnRatedAnswer
-            && !(InteractionMapper.Component(interaction.Data).Payload is var pressed && Core.Servers.Feedback.FeedbackButtons.IsVote(pressed));
+        var updatesMessage = ReplacesPressedMessage(interaction);
         var first = messages[0];
         var type = updatesMessage ? CallbackType.UpdateMessage : CallbackType.ChannelMessage;
         await responder.AcknowledgeAsync(new InteractionCallback(type, updatesMessage ? first.Body with { Flags = null } : first.Body), first.File, cancellationToken);
@@ -148,7 +146,7 @@ public sealed partial class InteractionHandler(
     private static Task DeferAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken)
     {
         // Ephemerality is fixed here, before we know the reply: in shared channels assume it is personal.
-        var callback = interaction.Type == InteractionType.MessageComponent && !interaction.IsShared
+        var callback = ReplacesPressedMessage(interaction)
             ? new InteractionCallback(CallbackType.DeferredUpdateMessage)
             : new InteractionCallback(CallbackType.DeferredChannelMessage, new DeferData(interaction.IsShared ? MessageFlags.Ephemeral : null));
         return responder.AcknowledgeAsync(callback, null, cancellationToken);
@@ -159,7 +157,7 @@ public sealed partial class InteractionHandler(
         var messages = await RenderAsync(interaction, replies, cancellationToken);
         if (messages.Count == 0)
         {
-            if (interaction.Type != InteractionType.MessageComponent || interaction.IsShared)
+            if (!ReplacesPressedMessage(interaction))
             {
                 await responder.EditOriginalAsync(new RenderedMessage(new MessageBody { Content = "Done." }, null), cancellationToken);
             }
@@ -189,6 +187,17 @@ public sealed partial class InteractionHandler(
 
         return messages;
     }
+
+    /// <summary>
+    /// A press answers by replacing the pressed message (its buttons go with it, so an old question cannot be answered
+    /// twice) in a DM and on an ephemeral message. A public message in a channel stays, and so does a rated answer: a vote
+    /// must not replace the answer it rates, its thanks comes as a new message.
+    /// </summary>
+    private static bool ReplacesPressedMessage(Interaction interaction) =>
+        interaction.Type == InteractionType.MessageComponent
+        && (!interaction.IsShared || interaction.OnEphemeralMessage)
+        && !interaction.OnRatedAnswer
+        && !Core.Servers.Feedback.FeedbackButtons.IsVote(InteractionMapper.Component(interaction.Data).Payload);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction (type {Type}) missed the 3 s deadline (10062) after {ElapsedMs} ms")]
     private static partial void LogMissedDeadline(ILogger logger, int type, double elapsedMs);

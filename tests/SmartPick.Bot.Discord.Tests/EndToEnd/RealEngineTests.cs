@@ -14,6 +14,9 @@ public sealed class RealEngineTests
     private const string User = "53908232506183680";
     private const string DmChannel = "93908232506183680"; // what the fake's POST /users/@me/channels returns for User
 
+    /// <summary>What Discord sends as <c>message</c> with a press on an ephemeral message (flags 64).</summary>
+    private const string EphemeralMessage = """{"id":"1300000000000009999","channel_id":"645027906669510667","flags":64,"content":"…","components":[]}""";
+
     private static JsonElement Callback(FakeDiscordServer fake, FakeInteractionState state) =>
         fake.RequestsTo($"/interactions/{state.Id}/").Single().Body!.Value;
 
@@ -36,7 +39,7 @@ public sealed class RealEngineTests
         var guildRank = await bot.InteractAsync(2, """{"id":"1","name":"rank","type":1}""", inGuild: true);
         var pointer = Callback(bot.Fake, guildRank).GetProperty("data");
         var start = Components(pointer).Single(c => c.GetProperty("label").GetString() == "Start my profile").GetProperty("custom_id").GetString();
-        var started = await bot.InteractAsync(3, $$"""{"component_type":2,"custom_id":"{{start}}"}""", inGuild: true);
+        var started = await bot.InteractAsync(3, $$"""{"component_type":2,"custom_id":"{{start}}"}""", inGuild: true, messageJson: EphemeralMessage);
         var firstQuestion = Callback(bot.Fake, started).GetProperty("data");
 
         // Act 2: several specialties need typing: the question's form button opens a one-field modal.
@@ -49,7 +52,7 @@ public sealed class RealEngineTests
         // Act 3: a select menu, then the scores modal, all in the guild channel.
         var nonUs = Components(typeQuestion).Single(c => c.GetProperty("type").GetInt32() == 3).GetProperty("options").EnumerateArray()
             .First(o => o.GetProperty("label").GetString() == "Non-US IMG, need J-1").GetProperty("value").GetString();
-        var picked = await bot.InteractAsync(3, $$"""{"component_type":3,"custom_id":"c:select","values":["{{nonUs}}"]}""", inGuild: true);
+        var picked = await bot.InteractAsync(3, $$"""{"component_type":3,"custom_id":"c:select","values":["{{nonUs}}"]}""", inGuild: true, messageJson: EphemeralMessage);
         var scores = await bot.InteractAsync(5, """{"custom_id":"scores","components":[{"type":18,"component":{"type":4,"custom_id":"step1","value":"Pass"}},{"type":18,"component":{"type":4,"custom_id":"step2ck","value":"238"}},{"type":18,"component":{"type":4,"custom_id":"gradyear","value":"2019"}}]}""", inGuild: true);
 
         // Act 4: /rank in the guild again (after the group cool-down) ranks both specialties.
@@ -68,12 +71,15 @@ public sealed class RealEngineTests
         var list = AllText(Callback(bot.Fake, guildRank2).GetProperty("data"));
         Assert.Contains("Internal Medicine", list, StringComparison.Ordinal);
         Assert.Contains("Family Medicine", list, StringComparison.Ordinal);
-        foreach (var state in new[] { guildRank, started, typed, picked, scores, guildRank2 })
+        foreach (var state in new[] { guildRank, typed, scores, guildRank2 })
         {
             var callback = Callback(bot.Fake, state);
             Assert.Equal(4, callback.GetProperty("type").GetInt32());
             Assert.Equal(64, callback.GetProperty("data").GetProperty("flags").GetInt32());
         }
+
+        // A press on an ephemeral question replaces it (its old buttons go), so the channel does not fill with questions.
+        Assert.All(new[] { started, picked }, state => Assert.Equal(7, Callback(bot.Fake, state).GetProperty("type").GetInt32()));
 
         Assert.Empty(bot.Fake.RequestsTo("/users/@me/channels"));
         Assert.Empty(bot.Fake.RequestsTo("/channels/"));

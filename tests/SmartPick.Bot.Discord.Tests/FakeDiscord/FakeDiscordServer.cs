@@ -102,7 +102,8 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     public const string MemberPermissions = "104324673";
 
     /// <summary>Registers an interaction (receipt time = now) and returns its gateway JSON; guild members carry their permissions, as Discord sends them.</summary>
-    public string NewInteraction(int type, string dataJson, bool inGuild, string userId = "53908232506183680", string channelId = "645027906669510667", string permissions = MemberPermissions)
+    /// <param name="messageJson">For a component or a modal opened from one: the message it was on (Discord sends it, with its flags).</param>
+    public string NewInteraction(int type, string dataJson, bool inGuild, string userId = "53908232506183680", string channelId = "645027906669510667", string permissions = MemberPermissions, string? messageJson = null)
     {
         var id = (1300000000000000000L + Interlocked.Increment(ref interactionIds)).ToString(CultureInfo.InvariantCulture);
         var token = "itoken" + id;
@@ -110,7 +111,8 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         var who = inGuild
             ? "\"guild_id\":\"" + (GuildOf?.Invoke(userId) ?? "222") + "\",\"member\":{\"user\":{\"id\":\"" + userId + "\",\"username\":\"resident42\"},\"permissions\":\"" + permissions + "\"},\"context\":0"
             : "\"user\":{\"id\":\"" + userId + "\",\"username\":\"resident42\"},\"context\":1";
-        return $$"""{"id":"{{id}}","application_id":"333","type":{{type}},"token":"{{token}}","version":1,"channel_id":"{{channelId}}",{{who}},"data":{{dataJson}},"app_permissions":"0","entitlements":[]}""";
+        var message = messageJson is null ? string.Empty : ",\"message\":" + messageJson;
+        return $$"""{"id":"{{id}}","application_id":"333","type":{{type}},"token":"{{token}}","version":1,"channel_id":"{{channelId}}",{{who}},"data":{{dataJson}}{{message}},"app_permissions":"0","entitlements":[]}""";
     }
 
     public async ValueTask DisposeAsync()

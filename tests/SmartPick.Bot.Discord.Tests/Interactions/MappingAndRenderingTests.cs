@@ -20,6 +20,16 @@ public sealed class MappingAndRenderingTests
     }
 
     [Fact]
+    public void Parse_ButtonOnAnEphemeralMessage_IsMarked_OnAPublicOneNot()
+    {
+        const string Ephemeral = """{"id":"1","application_id":"3","type":3,"token":"t","guild_id":"9","channel_id":"5","member":{"user":{"id":"42"}},"data":{"component_type":2,"custom_id":"c:~3.1"},"message":{"id":"9","flags":64,"components":[]}}""";
+        const string Public = """{"id":"1","application_id":"3","type":3,"token":"t","guild_id":"9","channel_id":"5","member":{"user":{"id":"42"}},"data":{"component_type":2,"custom_id":"c:~3.1"},"message":{"id":"9","flags":0,"components":[]}}""";
+
+        Assert.True(Interaction.Parse(Parse(Ephemeral)).OnEphemeralMessage);
+        Assert.False(Interaction.Parse(Parse(Public)).OnEphemeralMessage);
+    }
+
+    [Fact]
     public void Interaction_UserComesFromMemberInGuildsAndUserInDms()
     {
         var guild = Interaction.Parse(Parse("""{"id":"1","application_id":"3","type":2,"token":"t","guild_id":"9","channel_id":"5","member":{"user":{"id":"42"}},"data":{}}"""));

@@ -101,9 +101,9 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     /// <summary>Dispatches an INTERACTION_CREATE and waits until the fake saw its acknowledgement.</summary>
-    public async Task<FakeInteractionState> InteractAsync(int type, string dataJson, bool inGuild, string userId = "53908232506183680", bool waitForAck = true, string channelId = "645027906669510667", string permissions = FakeDiscordServer.MemberPermissions)
+    public async Task<FakeInteractionState> InteractAsync(int type, string dataJson, bool inGuild, string userId = "53908232506183680", bool waitForAck = true, string channelId = "645027906669510667", string permissions = FakeDiscordServer.MemberPermissions, string? messageJson = null)
     {
-        var json = Fake.NewInteraction(type, dataJson, inGuild, userId, channelId, permissions);
+        var json = Fake.NewInteraction(type, dataJson, inGuild, userId, channelId, permissions, messageJson);
         var id = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("id").GetString()!;
         await Fake.Gateway.DispatchAsync("INTERACTION_CREATE", json);
         var state = Fake.Interactions[id];
