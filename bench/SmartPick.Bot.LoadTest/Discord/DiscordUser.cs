@@ -119,6 +119,7 @@ public sealed class DiscordUser(FakeDiscordServer fake, DiscordInboxes inboxes, 
     }
 
     private const string InteractionFormPrefix = "f:";
+    private const string EphemeralQuestion = """{"id":"1300000000000000001","channel_id":"645027906669510667","flags":64,"content":"…","components":[]}""";
 
     /// <summary>A one-field answer form submitted in Discord's Label layout.</summary>
     private static string AnswerModal(string? formId, string value) =>
@@ -127,7 +128,9 @@ public sealed class DiscordUser(FakeDiscordServer fake, DiscordInboxes inboxes, 
 
     private async Task<(bool, string?)> InteractAsync(int type, string data, bool inGuild)
     {
-        var json = fake.NewInteraction(type, data, inGuild, UserId, inGuild ? GuildChannel : DmChannel);
+        // A press in the server channel is on an ephemeral question; Discord sends that message (flags 64) with it.
+        var pressed = inGuild && type == 3 ? EphemeralQuestion : null;
+        var json = fake.NewInteraction(type, data, inGuild, UserId, inGuild ? GuildChannel : DmChannel, messageJson: pressed);
         var id = JsonDocument.Parse(json).RootElement.GetProperty("id").GetString()!;
         inboxes.AddInteraction(id, Inbox);
         InteractionIds.Add(id);
