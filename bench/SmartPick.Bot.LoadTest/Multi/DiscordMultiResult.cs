@@ -81,7 +81,7 @@ public sealed record DiscordMultiResult(DiscordMultiOptions Options, DiscordLoad
     }
 }
 
-/// <summary>The SIGKILL of the host that held <paramref name="Shard"/>, at <paramref name="AtMs"/> (harness clock).</summary>
+/// <summary>The SIGKILL of the host that held <paramref name="Shard"/>; <paramref name="AtMs"/> (harness clock) is when its process had exited.</summary>
 public sealed record DiscordKill(int Shard, double AtMs, DateTimeOffset AtUtc)
 {
     /// <summary>
@@ -101,7 +101,7 @@ public sealed record DiscordKill(int Shard, double AtMs, DateTimeOffset AtUtc)
         var servedAgainMs = AtMs + (again ?? double.PositiveInfinity);
         var withHost = stopped.Count(u => ShardOf(u, fake, gateway.ShardCount) == Shard && u.Sent.Count > 0 && u.Sent[^1].SentAtMs < servedAgainMs);
         var firstAfter = probe.Answered.Where(a => a.SentAtMs > AtMs).Select(a => (double?)(a.AnsweredAtMs - AtMs)).FirstOrDefault();
-        var probeLost = probe.Unanswered.Count(u => u.SentAtMs >= AtMs + (firstAfter ?? 0));
+        var probeLost = probe.Unanswered.Count(u => u.SentAtMs >= servedAgainMs);
         return new DiscordKillReport(Shard, again, withHost, stopped.Count - withHost + probeLost, Percentiles.Of(waits), firstAfter, probe.Failed, probe.Unanswered.Count);
     }
 

@@ -73,8 +73,8 @@ public static class DiscordMultiRun
 
         var holder = await hosts.HolderAsync(shard) ?? throw new InvalidOperationException($"no running host holds shard {shard}");
         var done = users.Sum(u => u.CompletedSteps);
-        var at = (Ms: DiscordInboxes.NowMs, Utc: TimeProvider.System.GetUtcNow());
         await holder.KillAsync();
+        var at = (Ms: DiscordInboxes.NowMs, Utc: TimeProvider.System.GetUtcNow()); // the process has exited: nothing it held is answered after this
         log.WriteLine($"SIGKILL of the host holding shard {shard} at {done}/{total} steps; it is not restarted");
         return new DiscordKill(shard, at.Ms, at.Utc);
     }
