@@ -10,7 +10,7 @@ namespace SmartPick.Bot.Discord.Interactions;
 
 /// <summary>
 /// Handles one INTERACTION_CREATE: acknowledges exactly once within 3 s of local receipt — directly when the engine
-/// answers within <see cref="DiscordOptions.DeferAfter"/>, otherwise defer (5, or 6 for components in DMs) then
+/// answers within <see cref="DiscordOptions.DeferAfter"/>, otherwise defer (5, or 6 when a press replaces its message) then
 /// PATCH @original — and sends further replies as followups. Personal replies in shared channels are ephemeral, so
 /// the whole intake runs there in interaction responses (never bound by the bot's global 50/s message limit).
 /// </summary>
