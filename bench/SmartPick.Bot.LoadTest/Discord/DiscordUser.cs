@@ -128,8 +128,8 @@ public sealed class DiscordUser(FakeDiscordServer fake, DiscordInboxes inboxes, 
 
     private async Task<(bool, string?)> InteractAsync(int type, string data, bool inGuild)
     {
-        // A press in the server channel is on an ephemeral question; Discord sends that message (flags 64) with it.
-        var pressed = inGuild && type == 3 ? EphemeralQuestion : null;
+        // A press in the server channel (and a form it opened) is on an ephemeral question; Discord sends that message (flags 64) with it.
+        var pressed = inGuild && type is 3 or 5 ? EphemeralQuestion : null;
         var json = fake.NewInteraction(type, data, inGuild, UserId, inGuild ? GuildChannel : DmChannel, messageJson: pressed);
         var id = JsonDocument.Parse(json).RootElement.GetProperty("id").GetString()!;
         inboxes.AddInteraction(id, Inbox);

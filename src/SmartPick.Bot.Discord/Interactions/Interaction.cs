@@ -36,7 +36,10 @@ public sealed record Interaction(
     /// </summary>
     public bool OnRatedAnswer { get; init; }
 
-    /// <summary>A button pressed on an ephemeral message (the intake in a guild channel): only its author sees it, so the answer may replace it.</summary>
+    /// <summary>A press (or a modal opened by one) on a message: Discord sends that message with the interaction.</summary>
+    public bool FromMessage { get; init; }
+
+    /// <summary>A press on an ephemeral message (the intake in a guild channel): only its author sees it, so the answer may replace it.</summary>
     public bool OnEphemeralMessage { get; init; }
 
     public static Interaction Parse(JsonElement e)
@@ -57,6 +60,7 @@ public sealed record Interaction(
         {
             MemberPermissions = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("permissions", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null,
             OnRatedAnswer = e.TryGetProperty("message", out var m) && CustomIds(m).Any(id => Core.Servers.Feedback.FeedbackButtons.IsVote(id[InteractionMapper.ChoicePrefix.Length..])),
+            FromMessage = e.TryGetProperty("message", out var from) && from.ValueKind == JsonValueKind.Object,
             OnEphemeralMessage = e.TryGetProperty("message", out var pressed) && pressed.ValueKind == JsonValueKind.Object
                 && pressed.TryGetProperty("flags", out var flags) && flags.ValueKind == JsonValueKind.Number && (flags.GetInt64() & 64) != 0,
         };

@@ -190,11 +190,12 @@ public sealed partial class InteractionHandler(
 
     /// <summary>
     /// A press answers by replacing the pressed message (its buttons go with it, so an old question cannot be answered
-    /// twice) in a DM and on an ephemeral message. A public message in a channel stays, and so does a rated answer: a vote
-    /// must not replace the answer it rates, its thanks comes as a new message.
+    /// twice) in a DM and on an ephemeral message, and so does a form opened from such a message. A public message in a
+    /// channel stays, and so does a rated answer: a vote must not replace the answer it rates, its thanks comes as a new
+    /// message. A form opened by a slash command has no message to replace.
     /// </summary>
     private static bool ReplacesPressedMessage(Interaction interaction) =>
-        interaction.Type == InteractionType.MessageComponent
+        (interaction.Type == InteractionType.MessageComponent || (interaction.Type == InteractionType.ModalSubmit && interaction.FromMessage))
         && (!interaction.IsShared || interaction.OnEphemeralMessage)
         && !interaction.OnRatedAnswer
         && !Core.Servers.Feedback.FeedbackButtons.IsVote(InteractionMapper.Component(interaction.Data).Payload);
