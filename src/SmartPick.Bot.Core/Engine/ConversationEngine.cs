@@ -18,19 +18,6 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
     {
         ArgumentNullException.ThrowIfNull(message);
         var started = clock.GetTimestamp();
-        var (verdict, wait) = CountsTowardGroupLimit(message) ? await groupLimiter.CheckAsync(message.User, cancellationToken) : (GroupRateLimiter.Verdict.Allowed, TimeSpan.Zero);
-        if (verdict != GroupRateLimiter.Verdict.Allowed)
-        {
-            LogThrottled(message.Platform);
-            if (verdict == GroupRateLimiter.Verdict.ThrottledSilent)
-            {
-                return [];
-            }
-
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            return [Reply.Private($"You're sending commands faster than I can answer in this group. Please wait about {seconds} seconds — or message me privately, where there's no limit.")];
-        }
-
         using var held = await _locks.AcquireAsync(message.User, cancellationToken);
         var kind = message.Content.GetType().Name;
         try
@@ -44,6 +31,12 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
                 {
                     LogRepeat(message.Platform);
                     return DeliveryRecord.RepliesFor(message, state.Conversation);
+                }
+
+                // Counted once per message: after the repeat check (a redelivery is not a new message), not on a re-run.
+                if (attempt == 1 && await ThrottleAsync(message, cancellationToken) is { } throttled)
+                {
+                    return throttled;
                 }
 
                 var turn = new Turn(message, state);
@@ -71,6 +64,27 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
     }
 
     private const int MaxAttempts = 5;
+
+    /// <summary>The replies for a group message over the member's limit (a notice once, then none); null when allowed.</summary>
+    private async Task<IReadOnlyList<Reply>?> ThrottleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!CountsTowardGroupLimit(message))
+        {
+            return null;
+        }
+
+        var (verdict, wait) = await groupLimiter.CheckAsync(message.User, cancellationToken);
+        if (verdict == GroupRateLimiter.Verdict.Allowed)
+        {
+            return null;
+        }
+
+        LogThrottled(message.Platform);
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        return verdict == GroupRateLimiter.Verdict.ThrottledSilent
+            ? []
+            : [Reply.Private($"You're sending commands faster than I can answer in this group. Please wait about {seconds} seconds — or message me privately, where there's no limit.")];
+    }
 
     /// <summary>
     /// Group messages are limited so one member cannot make the bot flood a shared channel. Presses and forms answered

@@ -28,4 +28,23 @@ public sealed class GroupRateLimitTests : IDisposable
         _bot.Clock.Advance(TimeSpan.FromSeconds(61));
         await chat.Send("/help").Expect("SmartPick").RunAsync();
     }
+
+    [Fact]
+    public async Task RedeliveredGroupMessage_CountsOnce_TowardTheLimit()
+    {
+        // A platform may deliver one message again (a crash, an expired inbox claim): it is answered from the record and
+        // must not use up the member's allowance.
+        var engine = TestBot.CreateEngine(_bot.DatabasePath, _bot.Clock, _bot.Advisor, _bot.Guide, groupMessagesPerMinute: 3);
+        InboundMessage Help(string id) => new("test", "group-1", "u1", ChatKind.Group, new CommandContent("help")) { MessageId = id };
+
+        var first = await engine.HandleAsync(Help("m1"), CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(first.Select(r => r.Text), (await engine.HandleAsync(Help("m1"), CancellationToken.None)).Select(r => r.Text));
+        }
+
+        Assert.Contains("SmartPick", (await engine.HandleAsync(Help("m2"), CancellationToken.None))[0].Text, StringComparison.Ordinal);
+        Assert.Contains("SmartPick", (await engine.HandleAsync(Help("m3"), CancellationToken.None))[0].Text, StringComparison.Ordinal);
+        Assert.Contains("faster than I can answer", (await engine.HandleAsync(Help("m4"), CancellationToken.None))[0].Text, StringComparison.Ordinal);
+    }
 }
