@@ -76,6 +76,7 @@ public static class DiscordAdapterExtensions
         services.AddSingleton<FormCache>();
         services.AddScoped<SpecialtyAutocomplete>();
         services.AddScoped<DirectConversation>();
+        services.AddSingleton<InteractionsInFlight>();
         services.AddScoped<InteractionHandler>();
         services.AddScoped<CommandRegistrar>();
         services.AddScoped<Servers.GuildRemoval>();

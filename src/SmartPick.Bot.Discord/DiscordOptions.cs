@@ -39,6 +39,13 @@ public sealed class DiscordOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:02.500", ErrorMessage = "SmartPick:Discord:DeferAfter must be at most 2.5 s.")]
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// In a burst — more interactions than this being answered at once in this process — new ones are deferred on
+    /// arrival, so their acknowledgement cannot be starved past the 3 s deadline; 0 switches it off.
+    /// </summary>
+    [Range(0, 100_000, ErrorMessage = "SmartPick:Discord:DeferAtOnceAbove must be between 0 and 100000.")]
+    public int DeferAtOnceAbove { get; set; } = 64;
+
     /// <summary>Fresh IDENTIFYs allowed per UTC day by this process (Discord allows 1000 and resets the token beyond).</summary>
     /// <summary>
     /// The application's public key (hex, Developer Portal → General Information). Set it to accept interactions over

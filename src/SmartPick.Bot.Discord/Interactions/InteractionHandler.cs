@@ -10,9 +10,10 @@ namespace SmartPick.Bot.Discord.Interactions;
 
 /// <summary>
 /// Handles one INTERACTION_CREATE: acknowledges exactly once within 3 s of local receipt — directly when the engine
-/// answers within <see cref="DiscordOptions.DeferAfter"/>, otherwise defer (5, or 6 when a press replaces its message) then
-/// PATCH @original — and sends further replies as followups. Personal replies in shared channels are ephemeral, so
-/// the whole intake runs there in interaction responses (never bound by the bot's global 50/s message limit).
+/// answers within <see cref="DiscordOptions.DeferAfter"/>, otherwise (and at once in a burst: <see cref="InteractionsInFlight"/>)
+/// defer (5, or 6 when a press replaces its message) then PATCH @original — and sends further replies as followups.
+/// Personal replies in shared channels are ephemeral, so the whole intake runs there in interaction responses (never
+/// bound by the bot's global 50/s message limit).
 /// </summary>
 public sealed partial class InteractionHandler(
     DiscordRestClient rest,
@@ -23,11 +24,13 @@ public sealed partial class InteractionHandler(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     DiscordMetrics metrics,
+    InteractionsInFlight inFlight,
     ILogger<InteractionHandler> logger)
 {
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
+        using var counted = inFlight.Enter();
         var interaction = Interaction.Parse(dispatch.Data);
         var responder = new InteractionResponder(rest, interaction, () => metrics.Acknowledged(time.GetElapsedTime(dispatch.ReceivedAt)));
         try
@@ -78,7 +81,8 @@ public sealed partial class InteractionHandler(
     private async Task AnswerAsync(Interaction interaction, InteractionResponder responder, InboundMessage message, long receivedAt, CancellationToken cancellationToken)
     {
         var work = RunEngineAsync(interaction, message, cancellationToken);
-        var budget = options.Value.DeferAfter - time.GetElapsedTime(receivedAt);
+        var burst = options.Value.DeferAtOnceAbove > 0 && inFlight.Count > options.Value.DeferAtOnceAbove;
+        var budget = burst ? TimeSpan.Zero : options.Value.DeferAfter - time.GetElapsedTime(receivedAt);
         if (budget > TimeSpan.Zero)
         {
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -136,7 +140,7 @@ public sealed partial class InteractionHandler(
         var updatesMessage = ReplacesPressedMessage(interaction);
         var first = messages[0];
         var type = updatesMessage ? CallbackType.UpdateMessage : CallbackType.ChannelMessage;
-        await responder.AcknowledgeAsync(new InteractionCallback(type, updatesMessage ? first.Body with { Flags = null } : first.Body), first.File, cancellationToken);
+        await responder.AcknowledgeAsync(new InteractionCallback(type, updatesMessage ? Replacing(first.Body) : first.Body), first.File, cancellationToken);
         foreach (var followup in messages.Skip(1))
         {
             await responder.FollowupAsync(followup, cancellationToken);
@@ -165,7 +169,8 @@ public sealed partial class InteractionHandler(
             return;
         }
 
-        await responder.EditOriginalAsync(messages[0], cancellationToken);
+        var first = messages[0];
+        await responder.EditOriginalAsync(ReplacesPressedMessage(interaction) ? first with { Body = Replacing(first.Body) } : first, cancellationToken);
         foreach (var followup in messages.Skip(1))
         {
             await responder.FollowupAsync(followup, cancellationToken);
@@ -187,6 +192,13 @@ public sealed partial class InteractionHandler(
 
         return messages;
     }
+
+    /// <summary>
+    /// The body that replaces a pressed message: an edit keeps every field it omits, so a reply without buttons (or
+    /// embeds, or a file) would leave the old question's buttons pressable; empty lists clear them. Ephemerality cannot change.
+    /// </summary>
+    private static MessageBody Replacing(MessageBody body) =>
+        body with { Flags = null, Components = body.Components ?? [], Embeds = body.Embeds ?? [], Attachments = body.Attachments ?? [] };
 
     /// <summary>
     /// A press answers by replacing the pressed message (its buttons go with it, so an old question cannot be answered

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using SmartPick.Bot.Core.Commands;
 using SmartPick.Bot.Core.Messaging;
@@ -10,6 +11,8 @@ namespace SmartPick.Bot.Discord.Tests.Interactions;
 public sealed class InteractionFlowTests
 {
     private const string RankCommand = """{"id":"771825006014889984","name":"rank","type":1,"options":[{"type":3,"name":"specialty","value":"Internal Medicine"},{"type":4,"name":"count","value":10}]}""";
+
+    private const string EphemeralQuestion = """{"id":"1300000000000009999","channel_id":"645027906669510667","flags":64,"content":"Which exam?","components":[{"type":1,"components":[{"type":2,"style":2,"label":"Skip","custom_id":"c:intake:q1:skip"}]}]}""";
 
     private static JsonElement CallbackBody(FakeDiscordServer fake, FakeInteractionState state) =>
         fake.RequestsTo($"/interactions/{state.Id}/").Single().Body!.Value;
@@ -105,6 +108,33 @@ public sealed class InteractionFlowTests
     }
 
     [Fact]
+    public async Task Burst_NewInteractionIsDeferredOnArrival_TheOthersStillWaitForTheirAnswer()
+    {
+        // Arrange: two interactions in hand, the threshold 2: a third is a burst.
+        await using var bot = await BotHarness.StartAsync(configure: s => s.Configure<DiscordOptions>(o => o.DeferAtOnceAbove = 2));
+        var release = new TaskCompletionSource<IReadOnlyList<Reply>>();
+        bot.Engine.Answer = _ => release.Task;
+        var first = await bot.InteractAsync(2, RankCommand, inGuild: true, waitForAck: false);
+        var second = await bot.InteractAsync(2, RankCommand, inGuild: true, waitForAck: false);
+        await BotHarness.WaitUntilAsync(() => bot.Engine.Received.Count == 2);
+
+        // Act: no time passes, so only a deferral on arrival can acknowledge the third.
+        var third = await bot.InteractAsync(2, RankCommand, inGuild: true, waitForAck: false);
+        await BotHarness.WaitUntilAsync(() => third.AckType is not null);
+        var before = (first.AckType, second.AckType);
+        release.SetResult([Reply.Private("Your list")]);
+        await BotHarness.WaitUntilAsync(() => third.Edits == 1 && first.AckType is not null && second.AckType is not null);
+
+        // Assert
+        Assert.Equal(5, third.AckType);
+        Assert.Equal(TimeSpan.Zero, third.AckedAt - third.ReceivedAt);
+        Assert.Null(before.Item1); // below the threshold, still waiting to answer directly
+        Assert.Null(before.Item2);
+        Assert.Equal(4, first.AckType); // answered directly once the engine finished, with no deferral
+        AssertClean(bot.Fake);
+    }
+
+    [Fact]
     public async Task Autocomplete_AnswersDirectlyWithAtMost25MatchingChoices()
     {
         await using var bot = await BotHarness.StartAsync();
@@ -136,6 +166,47 @@ public sealed class InteractionFlowTests
         Assert.Equal(7, body.GetProperty("type").GetInt32());
         var buttons = body.GetProperty("data").GetProperty("components")[0].GetProperty("components");
         Assert.Equal("c:intake:q2:yes", buttons[0].GetProperty("custom_id").GetString());
+        AssertClean(bot.Fake);
+    }
+
+    [Fact]
+    public async Task PressOnEphemeralQuestion_AnsweredWithoutButtons_ClearsTheQuestionsButtons()
+    {
+        // Arrange: Discord keeps every field an UPDATE_MESSAGE omits, so the old question's buttons must be cleared explicitly.
+        await using var bot = await BotHarness.StartAsync();
+        bot.Engine.Answer = _ => Task.FromResult<IReadOnlyList<Reply>>([Reply.Private("That button belongs to a question that's already answered.")]);
+
+        // Act
+        var state = await bot.InteractAsync(3, """{"component_type":2,"custom_id":"c:intake:q1:J1","id":2}""", inGuild: true, messageJson: EphemeralQuestion);
+
+        // Assert
+        var body = CallbackBody(bot.Fake, state);
+        Assert.Equal(7, body.GetProperty("type").GetInt32());
+        Assert.Equal(0, body.GetProperty("data").GetProperty("components").GetArrayLength());
+        Assert.False(body.GetProperty("data").TryGetProperty("flags", out _));
+        AssertClean(bot.Fake);
+    }
+
+    [Fact]
+    public async Task SlowPressOnEphemeralQuestion_DefersAnUpdate_ThenTheEditClearsTheQuestionsButtons()
+    {
+        // Arrange
+        await using var bot = await BotHarness.StartAsync();
+        var release = new TaskCompletionSource<IReadOnlyList<Reply>>();
+        bot.Engine.Answer = _ => release.Task;
+
+        // Act
+        var state = await bot.InteractAsync(3, """{"component_type":2,"custom_id":"c:intake:q1:J1","id":2}""", inGuild: true, waitForAck: false, messageJson: EphemeralQuestion);
+        await bot.Time.WaitForTimerAsync(TimeSpan.FromSeconds(1.5));
+        bot.Time.Advance(TimeSpan.FromSeconds(1.5));
+        await BotHarness.WaitUntilAsync(() => state.AckType is not null);
+        release.SetResult([Reply.Private("Saved.")]);
+        await BotHarness.WaitUntilAsync(() => state.Edits == 1);
+
+        // Assert
+        Assert.Equal(6, state.AckType);
+        var edit = bot.Fake.RequestsTo("/messages/@original").Single().Body!.Value;
+        Assert.Equal(0, edit.GetProperty("components").GetArrayLength());
         AssertClean(bot.Fake);
     }
 
