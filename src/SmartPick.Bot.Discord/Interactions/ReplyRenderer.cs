@@ -52,7 +52,10 @@ public static class ReplyRenderer
         return messages;
     }
 
-    /// <summary>A modal for the form: at most 5 text inputs, each wrapped in a Label.</summary>
+    /// <summary>
+    /// A modal for the form: at most 5 text inputs, each wrapped in a Label. A form standing in for typing takes a
+    /// paragraph as long as a typed message could be (a free-text answer such as the connections step runs long).
+    /// </summary>
     public static ModalData Modal(FormRequest form)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -62,10 +65,10 @@ public static class ReplyRenderer
             Child = new Component(ComponentType.TextInput)
             {
                 CustomId = Truncate(f.Id, 100),
-                Style = 1,
+                Style = form.StandsInForTyping ? 2 : 1,
                 Required = f.Required,
                 Placeholder = f.Placeholder is null ? null : Truncate(f.Placeholder, 100),
-                MaxLength = 200,
+                MaxLength = form.StandsInForTyping ? ContentLimit : 200,
             },
         }).ToList();
         return new ModalData(Truncate(form.FormId, 100), Truncate(form.Title, 45), inputs);

@@ -96,6 +96,19 @@ public sealed class MappingAndRenderingTests
     }
 
     [Fact]
+    public void Modal_StandingInForTyping_TakesAParagraphAsLongAsATypedMessage_OtherFormsStayShort()
+    {
+        // In a server the intake's typed answers come through this form; a DM message may hold 2,000 characters, and the
+        // connections answer (rotations, letter writers' programs) easily passes the 200 of a short input.
+        var typed = ReplyRenderer.Modal(SmartPick.Bot.Core.Intake.IntakeDialogue.AnswerForm(SmartPick.Bot.Core.Intake.IntakeDialogue.Step("connections")!)).Components.Single().Child!;
+        var scores = ReplyRenderer.Modal(new FormRequest("scores", "Your USMLE results", [new FormField("step2ck", "Step 2 CK score")])).Components.Single().Child!;
+
+        Assert.Equal(2, typed.Style); // paragraph
+        Assert.True(typed.MaxLength >= 2000);
+        Assert.Equal(1, scores.Style);
+    }
+
+    [Fact]
     public void Modal_KeepsAtMostFiveInputs()
     {
         var form = new FormRequest("f", "A title that is definitely longer than forty-five characters", Enumerable.Range(0, 7).Select(i => new FormField("id" + i, "Label " + i)).ToList());
