@@ -91,7 +91,7 @@ public sealed partial class ConversationEngine(IUserStore store, CommandRouter r
     /// only to their author (Discord ephemeral replies: the intake, paging) put nothing in the channel and are not counted.
     /// </summary>
     private static bool CountsTowardGroupLimit(InboundMessage message) =>
-        message.ChatKind == ChatKind.Group && !(message.PrivateRepliesInPlace && message.Content is ButtonContent or FormContent);
+        message.ChatKind == ChatKind.Group && !(message.FromPrivateMessage && message.Content is ButtonContent or FormContent);
 
     /// <summary>Stores what the turn changed; false when another writer saved the user since <paramref name="loaded"/>.</summary>
     private async Task<bool> CommitAsync(InboundMessage message, UserState loaded, Turn turn, CancellationToken cancellationToken)

@@ -42,6 +42,13 @@ public sealed record InboundMessage(string Platform, string ConversationId, stri
     /// in place instead of moving it to a direct chat. False for Telegram groups, where every reply is public.
     /// </summary>
     public bool PrivateRepliesInPlace { get; init; }
+
+    /// <summary>
+    /// A press (or a form opened from one) on a message only its author sees (a Discord ephemeral message, such as a
+    /// question of the intake in a server channel): its answer replaces that message and reaches nobody else. A press on a
+    /// public message in a channel is false: what it answers may be public.
+    /// </summary>
+    public bool FromPrivateMessage { get; init; }
 }
 
 /// <summary>What the user sent.</summary>

@@ -20,6 +20,7 @@ public static class InteractionMapper
             MessageId = "interaction:" + interaction.Id, // a resumed gateway may replay it; the engine applies it once
             Server = Servers.ServerSettingsCommand.ContextOf(interaction),
             PrivateRepliesInPlace = interaction.IsShared, // personal replies are ephemeral: the intake stays in the channel
+            FromPrivateMessage = interaction.IsShared && interaction.OnEphemeralMessage, // answered to its author only: not counted toward the group limit
         };
     }
 

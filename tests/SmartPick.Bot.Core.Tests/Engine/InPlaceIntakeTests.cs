@@ -97,6 +97,18 @@ public sealed class InPlaceIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task ServerChannel_PressesOnAPublicMessage_StillCountTowardTheGroupLimit()
+    {
+        // A member pressing a button of a public message (a /faq topic, say) gets a public answer each time: unlimited,
+        // those presses would let one member flood the channel.
+        var engine = TestBot.CreateEngine(_bot.DatabasePath, _bot.Clock, _bot.Advisor, _bot.Guide, groupMessagesPerMinute: 3);
+        var chat = new ConversationScript(engine, "test", "u1", ChatKind.Group) { PrivateRepliesInPlace = true, PressesOnPublicMessages = true };
+
+        await chat.PressPayload("cmd:help").PressPayload("cmd:help").PressPayload("cmd:help").Expect("SmartPick")
+            .PressPayload("cmd:help").Expect("faster than I can answer").RunAsync();
+    }
+
+    [Fact]
     public async Task GroupWhereEveryoneSeesReplies_StillMovesTheIntakeToADirectChat()
     {
         var chat = await _bot.Group().Command("profile").Expect("private chat").RunAsync();

@@ -16,6 +16,9 @@ public sealed class ConversationScript(IConversationEngine engine, string platfo
     /// <summary>Messages come from a shared channel whose private replies reach only the author (a Discord guild).</summary>
     public bool PrivateRepliesInPlace { get; init; }
 
+    /// <summary>With <see cref="PrivateRepliesInPlace"/>: presses and forms come from public channel messages, not from the author's private ones.</summary>
+    public bool PressesOnPublicMessages { get; init; }
+
     public ConversationScript Send(string text) => Then(new TextContent(text));
 
     public ConversationScript Command(string name, string arguments = "") => Then(new CommandContent(name, arguments));
@@ -98,7 +101,7 @@ public sealed class ConversationScript(IConversationEngine engine, string platfo
     }
 
     private InboundMessage Message(InboundContent content) =>
-        new(platform, kind == ChatKind.Group ? "group-1" : "dm-" + userId, userId, kind, content) { PrivateRepliesInPlace = PrivateRepliesInPlace };
+        new(platform, kind == ChatKind.Group ? "group-1" : "dm-" + userId, userId, kind, content) { PrivateRepliesInPlace = PrivateRepliesInPlace, FromPrivateMessage = PrivateRepliesInPlace && !PressesOnPublicMessages && content is ButtonContent or FormContent };
 
     private static string Describe(IReadOnlyList<Reply> replies) => string.Join(" | ", replies.Select(r => r.Text));
 }

@@ -27,6 +27,8 @@ public sealed class MappingAndRenderingTests
 
         Assert.True(Interaction.Parse(Parse(Ephemeral)).OnEphemeralMessage);
         Assert.False(Interaction.Parse(Parse(Public)).OnEphemeralMessage);
+        Assert.True(InteractionMapper.ToInbound(Interaction.Parse(Parse(Ephemeral)), new ButtonContent("x")).FromPrivateMessage); // not counted toward the group limit
+        Assert.False(InteractionMapper.ToInbound(Interaction.Parse(Parse(Public)), new ButtonContent("x")).FromPrivateMessage);
     }
 
     [Fact]
