@@ -46,7 +46,6 @@ public sealed class DiscordOptions
     [Range(0, 100_000, ErrorMessage = "SmartPick:Discord:DeferAtOnceAbove must be between 0 and 100000.")]
     public int DeferAtOnceAbove { get; set; } = 64;
 
-    /// <summary>Fresh IDENTIFYs allowed per UTC day by this process (Discord allows 1000 and resets the token beyond).</summary>
     /// <summary>
     /// The application's public key (hex, Developer Portal → General Information). Set it to accept interactions over
     /// HTTP with <see cref="HttpInteractions.DiscordInteractionEndpoint"/> (Ed25519-verified).
@@ -54,6 +53,7 @@ public sealed class DiscordOptions
     [RegularExpression("^[0-9a-fA-F]{64}$", ErrorMessage = "SmartPick:Discord:PublicKey must be 64 hex characters (32 bytes).")]
     public string? PublicKey { get; set; }
 
+    /// <summary>Fresh IDENTIFYs allowed per UTC day by this process (Discord allows 1000 and resets the token beyond).</summary>
     [Range(1, 1000, ErrorMessage = "SmartPick:Discord:MaxIdentifiesPerDay must be between 1 and 1000.")]
     public int MaxIdentifiesPerDay { get; set; } = 200;
 }

@@ -54,6 +54,8 @@ public sealed record DiscordMultiResult(DiscordMultiOptions Options, DiscordLoad
         .. Doubled.Select(d => "answered twice? " + d),
         .. DuplicateSessions > 0 ? [$"{DuplicateSessions} sessions of a shard another host was connected to (two hosts would get its events)"] : Array.Empty<string>(),
         .. Load.AlreadyAcknowledged40060 > 0 ? [$"{Load.AlreadyAcknowledged40060} interactions answered twice (40060)"] : Array.Empty<string>(),
+        // The killed host's steps are never acknowledged (no callback at all); a 10062 is a late acknowledgement by a live host.
+        .. Kill is not null && Load.UnknownInteraction10062 > 0 ? [$"{Load.UnknownInteraction10062} callbacks got 10062 (acknowledged after 3 s)"] : Array.Empty<string>(),
     ];
 
     /// <summary>Checks a kill fails by design: steps the killed host received and never answered.</summary>

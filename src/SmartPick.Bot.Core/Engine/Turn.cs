@@ -41,10 +41,10 @@ internal sealed class Turn(InboundMessage message, UserState state)
             ContinueInDirect = MovesToDirect ? continuation : r.ContinueInDirect,
         }));
 
-    /// <summary>Drops forms that stand in for typing where the user can type (direct chats).</summary>
+    /// <summary>Drops forms that stand in for typing except where the user cannot type back privately (a server channel answered in place).</summary>
     public void DropTypingForms()
     {
-        if (InGroup)
+        if (Message.PrivateRepliesInPlace)
         {
             return;
         }

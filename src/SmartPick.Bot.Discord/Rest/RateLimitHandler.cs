@@ -192,7 +192,8 @@ public sealed partial class RateLimitHandler(TimeProvider time, DiscordMetrics m
     private RateLimitBucket BucketFor(DiscordRoute route)
     {
         var key = routeBuckets.TryGetValue(route.Template, out var hash) ? hash : route.Template;
-        if (buckets.Count >= MaxBuckets)
+        // ConcurrentDictionary.Count takes every lock: look now and then, not on each request.
+        if (Interlocked.Increment(ref requestsSincePruneCheck) % PruneCheckEvery == 0 && buckets.Count >= MaxBuckets)
         {
             PruneIdleBuckets();
         }
@@ -217,6 +218,8 @@ public sealed partial class RateLimitHandler(TimeProvider time, DiscordMetrics m
     }
 
     private const int MaxBuckets = 4096;
+    private const int PruneCheckEvery = 256;
+    private int requestsSincePruneCheck;
 
     private void Learn(DiscordRoute route, string hash, RateLimitBucket current)
     {
