@@ -20,6 +20,7 @@ public sealed class PrivacyCommand(IOptions<PrivacyOptions> options)
             "**For how long**\n" +
             $"- Until you delete it, or until you have not written to me for {o.InactiveMonths} months: then everything is deleted automatically. " +
             $"I send you a private warning {o.WarningDays} days before, where the platform lets me.\n" +
+            "- In servers and groups I count your commands of the last minute (so no one can make me flood a channel); that count, with your user id, is gone within minutes.\n" +
             "- Logs hold ids and timings only, never your answers, scores or message text.\n\n" +
             "**Your controls**\n" +
             "- /export — see everything stored (profile and list).\n" +
