@@ -39,10 +39,12 @@ public static class PostgresStorageExtensions
         builder.Services.AddSingleton<IRoleLeases, PostgresRoleLeases>();
         builder.Services.AddSingleton<ITimedLeases, PostgresTimedLeases>();
         builder.Services.AddSingleton<ISendBudget, PostgresSendBudget>();
-        builder.Services.AddSingleton<IRateWindows, PostgresRateWindows>();
+        builder.Services.AddSingleton<PostgresRateWindows>();
+        builder.Services.AddSingleton<IRateWindows>(sp => sp.GetRequiredService<PostgresRateWindows>());
         builder.Services.AddSingleton<IUpdateInbox, Inbox.PostgresUpdateInbox>();
         builder.Services.AddSingleton<IInboxSignals, Inbox.PostgresInboxSignals>();
         builder.Services.AddHostedService<MigrationService>();
+        builder.Services.AddHostedService<RateWindowsCleanup>(); // after the migration, which creates its table
         return builder;
     }
 

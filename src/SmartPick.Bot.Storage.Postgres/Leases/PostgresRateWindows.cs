@@ -9,13 +9,12 @@ namespace SmartPick.Bot.Storage.Postgres.Leases;
 /// Sliding windows in one row each, shared by every instance. A take is one upsert: under the row lock it keeps the
 /// counted times still inside the window, appends now when fewer than the limit remain, else records the refusal; the
 /// row's <c>outcome</c> column hands that decision back (PostgreSQL 15 has no OLD in RETURNING). Rows that no longer
-/// hold anything inside a window (<c>expires_at</c>) are deleted by the next take after ten minutes. Clock: the
-/// instances' (NTP-synchronized) clocks, as for <see cref="PostgresSendBudget"/>.
+/// hold anything inside a window (<c>expires_at</c>) are deleted by <see cref="RateWindowsCleanup"/> every five minutes,
+/// even when no group message comes (a row holds a platform user id). Clock: the instances' (NTP-synchronized) clocks,
+/// as for <see cref="PostgresSendBudget"/>.
 /// </summary>
 public sealed class PostgresRateWindows(PostgresDatabase database, TimeProvider clock) : IRateWindows
 {
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
-    private long _nextPruneTicks;
 
     public async Task<WindowTake> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken)
     {
@@ -23,7 +22,6 @@ public sealed class PostgresRateWindows(PostgresDatabase database, TimeProvider 
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await PruneAsync(connection, now, cancellationToken);
         await using var command = new NpgsqlCommand("""
             INSERT INTO rate_windows AS w (key, times, refused_at, outcome, expires_at)
             VALUES (@key, ARRAY[@now], NULL, 0, @now + @window)
@@ -56,16 +54,12 @@ public sealed class PostgresRateWindows(PostgresDatabase database, TimeProvider 
         return new WindowTake(outcome, wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
     }
 
-    private async Task PruneAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Deletes the windows with nothing left inside them; returns how many.</summary>
+    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
-        var next = Interlocked.Read(ref _nextPruneTicks);
-        if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextPruneTicks, now.UtcTicks + PruneEvery.Ticks, next) != next)
-        {
-            return;
-        }
-
-        await using var prune = new NpgsqlCommand("DELETE FROM rate_windows WHERE expires_at <= @now;", connection);
-        prune.Parameters.AddWithValue("now", now);
-        await prune.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var purge = new NpgsqlCommand("DELETE FROM rate_windows WHERE expires_at <= @now;", connection);
+        purge.Parameters.AddWithValue("now", clock.GetUtcNow());
+        return await purge.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -70,18 +70,27 @@ public sealed class GroupLimitAcrossInstancesTests
     }
 
     [PostgresFact]
-    public async Task AWindowIdleForTenMinutes_IsDeletedFromTheDatabase()
+    public async Task TheCleanup_DeletesFinishedWindows_KeepsLiveOnes_WithoutAnyGroupTraffic()
     {
         using var storage = TestStorage.Create(TestStorage.Postgres);
-        var (a, _) = Limiters(storage);
-        await a.CheckAsync(Member, None);
+        var instance = storage.NewInstance(b =>
+        {
+            b.AddBotCore();
+            b.Services.AddSingleton<TimeProvider>(_clock);
+        });
+        var limiter = instance.GetRequiredService<GroupRateLimiter>();
+        await limiter.CheckAsync(Member, None);
+        _clock.Advance(TimeSpan.FromSeconds(50));
+        await limiter.CheckAsync(new UserKey("telegram", "5002"), None);
 
-        _clock.Advance(TimeSpan.FromMinutes(11));
-        await a.CheckAsync(new UserKey("telegram", "5002"), None);
+        // Act: 70 s after the first member's message, 20 s after the second's; no group message comes now.
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        var deleted = await instance.GetRequiredService<SmartPick.Bot.Storage.Postgres.Leases.PostgresRateWindows>().PurgeExpiredAsync(None);
 
         await using var connection = new NpgsqlConnection(storage.ConnectionString);
         await connection.OpenAsync();
         await using var keys = new NpgsqlCommand("SELECT array_agg(key) FROM rate_windows;", connection);
+        Assert.Equal(1, deleted);
         Assert.Equal(new[] { "group:telegram:5002" }, (string[])(await keys.ExecuteScalarAsync())!);
     }
 
