@@ -33,21 +33,11 @@ public sealed class SqliteCorrectionStore(SqliteDatabase database) : ICorrection
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task<IReadOnlyList<CorrectionReport>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, program_id, program, text, user_hash, created_at FROM correction_reports WHERE $since IS NULL OR created_at >= $since ORDER BY created_at, id;";
-        command.Parameters.AddWithValue("$since", since is { } s ? SqliteTime.Format(s) : DBNull.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var reports = new List<CorrectionReport>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            reports.Add(new CorrectionReport(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), SqliteTime.Parse(reader.GetString(5))));
-        }
-
-        return reports;
-    }
+    public Task<IReadOnlyList<CorrectionReport>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken) => database.ListSinceAsync(
+        "SELECT id, program_id, program, text, user_hash, created_at FROM correction_reports WHERE $since IS NULL OR created_at >= $since ORDER BY created_at, id;",
+        since,
+        r => new CorrectionReport(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), SqliteTime.Parse(r.GetString(5))),
+        cancellationToken);
 
     /// <summary>Deletes the user's reports inside the caller's transaction (/forget, inactivity clean-up).</summary>
     internal static async Task<int> DeleteAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction tx, Core.Messaging.UserKey user, CancellationToken cancellationToken)

@@ -48,21 +48,11 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<FeedbackVote>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT platform, sections, helpful, created_at FROM feedback_votes WHERE $since IS NULL OR created_at >= $since ORDER BY created_at, id;";
-        command.Parameters.AddWithValue("$since", since is { } s ? SqliteTime.Format(s) : DBNull.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var votes = new List<FeedbackVote>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            votes.Add(new FeedbackVote(reader.GetString(0), reader.GetString(1).Split(','), reader.GetInt64(2) != 0, SqliteTime.Parse(reader.GetString(3))));
-        }
-
-        return votes;
-    }
+    public Task<IReadOnlyList<FeedbackVote>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken) => database.ListSinceAsync(
+        "SELECT platform, sections, helpful, created_at FROM feedback_votes WHERE $since IS NULL OR created_at >= $since ORDER BY created_at, id;",
+        since,
+        r => new FeedbackVote(r.GetString(0), r.GetString(1).Split(','), r.GetInt64(2) != 0, SqliteTime.Parse(r.GetString(3))),
+        cancellationToken);
 
     public async Task AddSharedAsync(SharedQuestion question, CancellationToken cancellationToken)
     {
@@ -77,19 +67,9 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SharedQuestion>> ListSharedAsync(DateTimeOffset? since, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT platform, question, sections, created_at FROM shared_questions WHERE $since IS NULL OR created_at >= $since ORDER BY created_at, id;";
-        command.Parameters.AddWithValue("$since", since is { } s ? SqliteTime.Format(s) : DBNull.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var questions = new List<SharedQuestion>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            questions.Add(new SharedQuestion(reader.GetString(0), reader.GetString(1), reader.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries), SqliteTime.Parse(reader.GetString(3))));
-        }
-
-        return questions;
-    }
+    public Task<IReadOnlyList<SharedQuestion>> ListSharedAsync(DateTimeOffset? since, CancellationToken cancellationToken) => database.ListSinceAsync(
+        "SELECT platform, question, sections, created_at FROM shared_questions WHERE $since IS NULL OR created_at >= $since ORDER BY created_at, id;",
+        since,
+        r => new SharedQuestion(r.GetString(0), r.GetString(1), r.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries), SqliteTime.Parse(r.GetString(3))),
+        cancellationToken);
 }
