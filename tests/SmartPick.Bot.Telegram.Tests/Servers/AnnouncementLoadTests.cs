@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartPick.Bot.Core.Servers;
 using SmartPick.Bot.Core.Servers.Announcements;
 using SmartPick.Bot.Core.Timeline;
-using SmartPick.Bot.Telegram.Tests.Fakes;
 using SmartPick.Bot.Telegram.Tests.Support;
 using Xunit.Abstractions;
 
@@ -15,23 +14,15 @@ namespace SmartPick.Bot.Telegram.Tests.Servers;
 /// bot-wide, one message per 3 s per group). Asserts what the platform requires — every group once, never more than Telegram's
 /// 30 in any second — and prints how long delivery took (a measurement, not an assertion).
 /// </summary>
-public sealed class AnnouncementLoadTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class AnnouncementLoadTests(ITestOutputHelper output) : RealBotTests
 {
     private const int Groups = 100;
-    private readonly RealBot _bot = new();
-    private FakeBotApi _api = null!;
-
-    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
-
-    public async Task DisposeAsync() => await _api.DisposeAsync();
-
-    public void Dispose() => _bot.Dispose();
 
     [Fact]
     public async Task OneDateTo100Groups_EachOnce_WithinTheGlobalLimit()
     {
         // Arrange
-        using var host = _bot.Build(_api, b =>
+        using var host = Bot.Build(Api, b =>
         {
             b.Configuration["SmartPick:Telegram:GlobalMessagesPerSecond"] = "25";
             b.Configuration["SmartPick:Telegram:PerGroupIntervalMilliseconds"] = "3000";
@@ -41,7 +32,7 @@ public sealed class AnnouncementLoadTests(ITestOutputHelper output) : IAsyncLife
         var groups = Enumerable.Range(1, Groups).Select(i => -1_000_000_000L - i).ToList();
         foreach (var group in groups)
         {
-            _api.SendText(90_001, "hello", group, group: true); // the group exists
+            Api.SendText(90_001, "hello", group, group: true); // the group exists
             await store.SetAsync(new ServerKey("telegram", group.ToString(CultureInfo.InvariantCulture)), new ServerSettings { Announcements = true }, CancellationToken.None);
         }
 
@@ -54,12 +45,12 @@ public sealed class AnnouncementLoadTests(ITestOutputHelper output) : IAsyncLife
         var again = await runner.RunOnceAsync(CancellationToken.None);
 
         // Assert
-        var sends = _api.CallsOf("sendMessage").Where(c => c.Succeeded).ToList();
+        var sends = Api.CallsOf("sendMessage").Where(c => c.Succeeded).ToList();
         Assert.Equal((Groups, 0), (attempted, again));
         Assert.Equal(groups.Order(), sends.Select(s => s.ChatId!.Value).Order());
         var busiestSecond = sends.Max(s => sends.Count(o => o.AtMs >= s.AtMs && o.AtMs < s.AtMs + 1000));
         Assert.InRange(busiestSecond, 1, 30); // Telegram's bot-wide limit; the bot paces at 25/s, arrival jitter can put 26 in a window
-        Assert.DoesNotContain(_api.Calls, c => c.Status == 429);
+        Assert.DoesNotContain(Api.Calls, c => c.Status == 429);
         output.WriteLine($"{Groups} groups: delivered in {watch.Elapsed.TotalSeconds:F2} s ({Groups / watch.Elapsed.TotalSeconds:F1}/s), busiest second {busiestSecond} sends, 0 x 429, second pass 0");
     }
 

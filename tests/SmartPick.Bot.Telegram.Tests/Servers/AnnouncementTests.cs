@@ -3,43 +3,34 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartPick.Bot.Core.Servers;
 using SmartPick.Bot.Core.Servers.Announcements;
 using SmartPick.Bot.Core.Timeline;
-using SmartPick.Bot.Telegram.Tests.Fakes;
 using SmartPick.Bot.Telegram.Tests.Support;
 
 namespace SmartPick.Bot.Telegram.Tests.Servers;
 
 /// <summary>Issue 16 point 2 on Telegram: a due date is posted in the group; a 403 switches that group's announcements off, with the reason for its admins.</summary>
-public sealed class AnnouncementTests : IAsyncLifetime, IDisposable
+public sealed class AnnouncementTests : RealBotTests
 {
     private const long Kicked = -1001111;
     private const long Open = -1002222;
-    private readonly RealBot _bot = new();
-    private FakeBotApi _api = null!;
-
-    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
-
-    public async Task DisposeAsync() => await _api.DisposeAsync();
-
-    public void Dispose() => _bot.Dispose();
 
     [Fact]
     public async Task DueDate_IsPostedInTheGroup_A403_SwitchesAnnouncementsOffWithTheReason()
     {
         // Arrange
-        using var host = _bot.Build(_api, b => b.Services.AddSingleton(sp => TwoDaysAhead(sp.GetRequiredService<TimeProvider>())));
+        using var host = Bot.Build(Api, b => b.Services.AddSingleton(sp => TwoDaysAhead(sp.GetRequiredService<TimeProvider>())));
         var store = host.Services.GetRequiredService<IServerSettingsStore>();
         await store.SetAsync(Key(Kicked), new ServerSettings { Announcements = true }, CancellationToken.None);
         await store.SetAsync(Key(Open), new ServerSettings { Announcements = true }, CancellationToken.None);
-        _api.SendText(71_001, "hello everyone", Open, group: true); // both groups exist (the bot never polls here)
-        _api.SendText(71_001, "hello everyone", Kicked, group: true);
-        _api.FailNext("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat"); // the first group in order
+        Api.SendText(71_001, "hello everyone", Open, group: true); // both groups exist (the bot never polls here)
+        Api.SendText(71_001, "hello everyone", Kicked, group: true);
+        Api.FailNext("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat"); // the first group in order
 
         // Act
         var attempted = await host.Services.GetRequiredService<AnnouncementRunner>().RunOnceAsync(CancellationToken.None);
 
         // Assert
         Assert.Equal(2, attempted);
-        var post = Assert.Single(_api.SentTo(Open));
+        var post = Assert.Single(Api.SentTo(Open));
         Assert.Contains("Rank order list deadline", post.Text, StringComparison.Ordinal);
         Assert.Contains("nrmp.org", post.Text, StringComparison.Ordinal);
         var off = await store.GetAsync(Key(Kicked), CancellationToken.None);
@@ -51,7 +42,7 @@ public sealed class AnnouncementTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AGroupTelegramNoLongerKnows_SwitchesOffWithTheReason_InsteadOfRetryingForever()
     {
-        using var host = _bot.Build(_api, b => b.Services.AddSingleton(sp => TwoDaysAhead(sp.GetRequiredService<TimeProvider>())));
+        using var host = Bot.Build(Api, b => b.Services.AddSingleton(sp => TwoDaysAhead(sp.GetRequiredService<TimeProvider>())));
         var store = host.Services.GetRequiredService<IServerSettingsStore>();
         await store.SetAsync(Key(-1009999), new ServerSettings { Announcements = true }, CancellationToken.None); // never seen by the fake: 400 chat not found
 

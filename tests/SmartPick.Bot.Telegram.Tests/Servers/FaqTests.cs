@@ -1,24 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartPick.Bot.Core.Guide;
 using SmartPick.Bot.Core.Servers;
-using SmartPick.Bot.Telegram.Tests.Fakes;
 using SmartPick.Bot.Telegram.Tests.Support;
 
 namespace SmartPick.Bot.Telegram.Tests.Servers;
 
 /// <summary>Issue 16 point 3: /faq shows the curated topics as an inline keyboard; a press posts that section, in groups and private chats.</summary>
-public sealed class FaqTests : IAsyncLifetime, IDisposable
+public sealed class FaqTests : RealBotTests
 {
     private const long Member = 41_001;
     private const long Group = -100_4242;
-    private readonly RealBot _bot = new();
-    private FakeBotApi _api = null!;
-
-    public async Task InitializeAsync() => _api = await FakeBotApi.StartAsync();
-
-    public async Task DisposeAsync() => await _api.DisposeAsync();
-
-    public void Dispose() => _bot.Dispose();
 
     [Theory]
     [InlineData(true)]
@@ -26,9 +17,9 @@ public sealed class FaqTests : IAsyncLifetime, IDisposable
     public async Task FaqPick_PostsThePickedSectionWithItsSource(bool inGroup)
     {
         // Arrange
-        using var host = _bot.Build(_api, b => b.Services.AddSingleton<IGuideTopics>(new TwoTopics()));
+        using var host = Bot.Build(Api, b => b.Services.AddSingleton<IGuideTopics>(new TwoTopics()));
         await host.StartAsync();
-        var chat = new ChatDriver(_api, Member, inGroup ? Group : null, inGroup);
+        var chat = new ChatDriver(Api, Member, inGroup ? Group : null, inGroup);
 
         // Act
         var menu = await chat.SayAsync("/faq", "Pick a topic");
