@@ -47,6 +47,7 @@ public sealed record Interaction(
         var user = e.TryGetProperty("member", out var member) && member.TryGetProperty("user", out var mu) ? mu : e.GetProperty("user");
         var channelId = e.TryGetProperty("channel_id", out var c) ? c.GetString()
             : e.TryGetProperty("channel", out var ch) ? ch.GetProperty("id").GetString() : null;
+        var pressed = e.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? m : (JsonElement?)null;
         return new Interaction(
             e.GetProperty("id").GetString()!,
             e.GetProperty("application_id").GetString()!,
@@ -59,10 +60,9 @@ public sealed record Interaction(
             e.TryGetProperty("data", out var d) ? d : default)
         {
             MemberPermissions = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("permissions", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null,
-            OnRatedAnswer = e.TryGetProperty("message", out var m) && CustomIds(m).Any(id => Core.Servers.Feedback.FeedbackButtons.IsVote(id[InteractionMapper.ChoicePrefix.Length..])),
-            FromMessage = e.TryGetProperty("message", out var from) && from.ValueKind == JsonValueKind.Object,
-            OnEphemeralMessage = e.TryGetProperty("message", out var pressed) && pressed.ValueKind == JsonValueKind.Object
-                && pressed.TryGetProperty("flags", out var flags) && flags.ValueKind == JsonValueKind.Number && (flags.GetInt64() & 64) != 0,
+            OnRatedAnswer = pressed is { } rated && CustomIds(rated).Any(id => Core.Servers.Feedback.FeedbackButtons.IsVote(id[InteractionMapper.ChoicePrefix.Length..])),
+            FromMessage = pressed is not null,
+            OnEphemeralMessage = pressed is { } on && on.TryGetProperty("flags", out var flags) && flags.ValueKind == JsonValueKind.Number && (flags.GetInt64() & 64) != 0,
         };
     }
 
